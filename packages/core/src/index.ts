@@ -1,0 +1,1 @@
+export { parseForm } from './parse-form.js';

@@ -1,0 +1,15 @@
+import type { SchemaIssueCode, ValueIssueCode } from '../issue.js';
+
+/** The texts of the core, with `{param}` placeholders. One object per locale. */
+export interface CoreMessages {
+  /** Messages of problems in a value a person typed. */
+  readonly value: Readonly<Record<ValueIssueCode, string>>;
+  /** Messages of problems in a form schema. */
+  readonly schema: Readonly<Record<SchemaIssueCode, string>>;
+  /** Names of JSON value kinds used in schema messages (`string`, `number`, `text`, ...). */
+  readonly typeNames: Readonly<Record<string, string>>;
+  /** The hint after an unknown key, with `{key}` the likely intended key. */
+  readonly didYouMean: string;
+  /** How a list of names is joined in a message, e.g. `", "` or `"、"`. */
+  readonly listSeparator: string;
+}

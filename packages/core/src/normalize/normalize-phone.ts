@@ -1,0 +1,84 @@
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
+import { empty, fail, ok, type NormalizeResult } from './result.js';
+import { phoneMetadata } from './phone-metadata.js';
+
+/** Options of {@link normalizePhone}. */
+export interface PhoneRules {
+  /** ISO 3166-1 alpha-2 country assumed for numbers typed without `+`. */
+  readonly defaultCountry?: string;
+  /** Countries whose numbers are accepted. */
+  readonly countries?: readonly string[];
+}
+
+// What people type around digits: spaces, dashes, dots, brackets, slashes, and a leading +.
+// NFKC has already turned full-width forms (１３９、＋、（）) into these.
+const allowed = /^\+?[\d\s\-.()/\u2010-\u2015\u2212\u3000]*$/;
+
+/**
+ * Normalizes a phone number to E.164 (`+8613912345678`) with libphonenumber-js. Accepts full-width
+ * digits, spaces, dashes, dots and brackets; a number without `+` is read in `defaultCountry`,
+ * and `00` or `+` starts an international number. It must be a valid number of an allowed country.
+ *
+ * @example
+ * normalizePhone('１３９ 1234-5678', { defaultCountry: 'CN' }).value; // '+8613912345678'
+ */
+export function normalizePhone(raw: unknown, rules: PhoneRules = {}): NormalizeResult<string> {
+  if (raw === undefined || raw === null) return empty;
+  if (typeof raw !== 'string') return fail('invalid_type');
+  let text = raw.normalize('NFKC').trim();
+  if (text === '') return empty;
+  const example = phoneExample(rules.defaultCountry);
+  if (!allowed.test(text)) return fail('invalid_phone', { example });
+  if (text.startsWith('00')) text = `+${text.slice(2)}`;
+  const defaultCountry = rules.defaultCountry as CountryCode | undefined;
+  let phone: PhoneNumber | undefined;
+  try {
+    phone = parsePhoneNumberFromString(text, { defaultCountry }, phoneMetadata);
+  } catch {
+    phone = undefined; // an unknown default country; parseForm reports it
+  }
+  if (!phone || !phone.isValid()) return fail('invalid_phone', { example });
+  const countries = rules.countries;
+  if (countries && !(phone.country && countries.includes(phone.country))) {
+    return fail('phone_country_not_allowed', { countries: countries.join(', ') });
+  }
+  return ok(phone.number);
+}
+
+const examples = new Map<string, string>();
+
+/** A sample number of a country in international format, for messages: `+86 139 1234 5678`. */
+export function phoneExample(country: string | undefined): string {
+  const key = country ?? '';
+  let example = examples.get(key);
+  if (example === undefined) {
+    example = country ? formatExample(country as CountryCode) : '+1 201 555 0123';
+    examples.set(key, example);
+  }
+  return example;
+}
+
+const sampleNumbers: Partial<Record<CountryCode, string>> = {
+  CN: '+8613912345678',
+  US: '+12015550123',
+  GB: '+447400123456',
+  DE: '+4915123456789',
+  JP: '+819012345678',
+  IN: '+919812345678',
+  HK: '+85251234567',
+  SG: '+6581234567',
+};
+
+function formatExample(country: CountryCode): string {
+  const sample = sampleNumbers[country];
+  const phone = sample ? parsePhoneNumberFromString(sample, phoneMetadata) : undefined;
+  return phone ? phone.formatInternational() : `+${getCountryCallingCodeSafe(country)} …`;
+}
+
+function getCountryCallingCodeSafe(country: CountryCode): string {
+  try {
+    return getCountryCallingCode(country, phoneMetadata);
+  } catch {
+    return '';
+  }
+}

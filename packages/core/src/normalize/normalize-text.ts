@@ -1,0 +1,64 @@
+import { characterCount, empty, fail, ok, type NormalizeResult } from './result.js';
+
+/** Options shared by the text normalizers. */
+export interface TextRules {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** Compiled `pattern`; the whole value must match. */
+  readonly pattern?: RegExp;
+}
+
+// C0/C1 control characters other than tab and line feed never belong in a form value.
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+function checkLength(value: string, rules: TextRules): NormalizeResult<string> {
+  const length = characterCount(value);
+  if (rules.maxLength !== undefined && length > rules.maxLength) {
+    return fail('too_long', { max: rules.maxLength, length });
+  }
+  if (rules.minLength !== undefined && length < rules.minLength) {
+    return fail('too_short', { min: rules.minLength, length });
+  }
+  if (rules.pattern && !rules.pattern.test(value)) return fail('pattern_mismatch');
+  return ok(value);
+}
+
+/**
+ * Normalizes a single-line text: NFC, trimmed, every run of white space collapsed to one space.
+ *
+ * @example
+ * normalizeText('  Acme \n  Ltd ').value; // 'Acme Ltd'
+ */
+export function normalizeText(raw: unknown, rules: TextRules = {}): NormalizeResult<string> {
+  if (raw === undefined || raw === null) return empty;
+  if (typeof raw !== 'string') return fail('invalid_type');
+  const value = raw.replace(controls, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  return value === '' ? empty : checkLength(value, rules);
+}
+
+/**
+ * Normalizes a multi-line text: NFC, line endings `\n`, trimmed. Lines keep their inner spacing.
+ */
+export function normalizeTextarea(raw: unknown, rules: TextRules = {}): NormalizeResult<string> {
+  if (raw === undefined || raw === null) return empty;
+  if (typeof raw !== 'string') return fail('invalid_type');
+  const value = raw
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(controls, '')
+    .normalize('NFC')
+    .trim();
+  return value === '' ? empty : checkLength(value, rules);
+}
+
+/**
+ * Compiles a schema `pattern` the way HTML does: anchored to the whole value, Unicode-aware.
+ * Returns `undefined` for a pattern that does not compile (parseForm reports those).
+ */
+export function compilePattern(pattern: string | undefined): RegExp | undefined {
+  if (pattern === undefined) return undefined;
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    return undefined;
+  }
+}

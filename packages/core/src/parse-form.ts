@@ -1,0 +1,104 @@
+import { formatPath, type Issue, type Path, type SchemaIssueCode } from './issue.js';
+import { fillTemplate, messagesFor } from './locale/format-message.js';
+import type { CoreMessages } from './locale/messages.js';
+import { checkForm } from './schema/check-form.js';
+import { conditionSchema, fieldSchemas, formSchema } from './schema/form-schema.js';
+import type { RawSchemaIssue } from './schema/raw-issue.js';
+import type { Form } from './schema/types.js';
+import { fromZodIssues } from './schema/zod-issues.js';
+
+/** A problem in a form schema, with its JSON path and a message in the requested locale. */
+export type SchemaIssue = Issue<SchemaIssueCode>;
+
+/** What {@link parseForm} returns: the form, or every problem found in it. */
+export type ParseFormResult =
+  | { readonly ok: true; readonly form: Form }
+  | { readonly ok: false; readonly issues: readonly SchemaIssue[] };
+
+/** Options of {@link parseForm}. */
+export interface ParseFormOptions {
+  /** The locale of the issue messages. Default `en`. */
+  readonly locale?: string;
+}
+
+let knownKeys: Set<string> | undefined;
+
+function allKeys(): Set<string> {
+  knownKeys ??= new Set([
+    ...Object.keys(formSchema.def.shape),
+    ...Object.values(fieldSchemas).flatMap((schema) => Object.keys(schema.def.shape)),
+    ...Object.keys((conditionSchema as unknown as typeof formSchema).def.shape),
+    'value',
+    'tag',
+    'when',
+    'url',
+    'format',
+    'headers',
+    'timeoutMs',
+    'retries',
+  ]);
+  return knownKeys;
+}
+
+/**
+ * Validates a form schema (an object, or JSON text) and never throws. Every problem comes back
+ * with its JSON path and a readable message: misspelt keys (with a "did you mean"), unknown
+ * field types, duplicate names, conditions naming unknown fields or forming cycles, steps and
+ * `dedupe` naming missing fields, patterns that do not compile, a `submit.url` that is not https.
+ *
+ * @example
+ * const parsed = parseForm({ id: 'contact', fields: [{ name: 'email', type: 'email', requierd: true }] });
+ * if (!parsed.ok) console.log(parsed.issues[0].message); // 'Unknown key "requierd" (did you mean "required"?)'
+ */
+export function parseForm(json: unknown, options: ParseFormOptions = {}): ParseFormResult {
+  const messages = messagesFor(options.locale ?? 'en');
+  let input = json;
+  if (typeof json === 'string') {
+    try {
+      input = JSON.parse(json) as unknown;
+    } catch (error) {
+      return { ok: false, issues: [localizeSchemaIssue({ code: 'invalid_json', path: [], params: { detail: (error as Error).message } }, messages)] };
+    }
+  }
+  const structural = formSchema.safeParse(input);
+  const raw: RawSchemaIssue[] = structural.success ? [] : fromZodIssues(structural.error.issues, input, () => [...allKeys()]);
+  raw.push(...checkForm(input));
+  if (raw.length === 0 && structural.success) return { ok: true, form: structural.data as Form };
+  const seen = new Set<string>();
+  const issues: SchemaIssue[] = [];
+  for (const issue of raw) {
+    const key = `${issue.code} ${formatPath(issue.path)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(localizeSchemaIssue(issue, messages));
+  }
+  return { ok: false, issues };
+}
+
+/** Writes the message of a schema issue in the given messages' locale. */
+function localizeSchemaIssue(issue: RawSchemaIssue, messages: CoreMessages): SchemaIssue {
+  const params: Record<string, string | number> = { ...issue.params };
+  for (const key of ['expected', 'received']) {
+    const value = params[key];
+    if (typeof value === 'string') {
+      params[key] = value.split('|').map((kind) => messages.typeNames[kind] ?? kind).join(' / ');
+    }
+  }
+  if (issue.code === 'unknown_key') {
+    params['suggestion'] = params['suggestion'] ? fillTemplate(messages.didYouMean, { key: params['suggestion'] }) : '';
+  }
+  if (issue.code === 'invalid_default' && typeof params['detail'] === 'string') {
+    const template = messages.value[params['detail'] as keyof CoreMessages['value']];
+    if (template) params['detail'] = fillTemplate(template, params);
+  }
+  if (issue.code === 'unknown_field_type' || issue.code === 'invalid_value' || issue.code === 'condition_operator') {
+    if (typeof params['allowed'] === 'string') params['allowed'] = params['allowed'].split(', ').join(messages.listSeparator);
+  }
+  const message = fillTemplate(messages.schema[issue.code], params);
+  return issue.params ? { code: issue.code, path: issue.path, message, params: issue.params } : { code: issue.code, path: issue.path, message };
+}
+
+/** Formats schema issues one per line, `path: message`, e.g. for logs and the command line. */
+export function formatSchemaIssues(issues: readonly { readonly path: Path; readonly message: string }[]): string {
+  return issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('\n');
+}
