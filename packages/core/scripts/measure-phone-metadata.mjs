@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Measures the libphonenumber-js metadata variants ("min", "mobile", "max") Intake could ship:
-// bundle size (esbuild, minified ESM for the browser, gzip level 9) against validation accuracy
-// for CN, US, GB, DE, JP and IN numbers. Prints Markdown to stdout.
+// Measures the libphonenumber-js metadata variants ("min", "mobile", "max", and Intake's "mixed":
+// max entries for the countries in build-phone-metadata.mjs, min entries for the rest) Intake could
+// ship: bundle size (esbuild, minified ESM for the browser, gzip level 9) against validation
+// accuracy for CN, US, GB, DE, JP and IN numbers. Then checks "mixed" number by number: it must
+// give max's results for the countries taken from max and min's results for all other countries.
+// Prints Markdown to stdout; exits 1 if that check fails or anything throws.
 //
 //   node packages/core/scripts/measure-phone-metadata.mjs            (from the repo root)
 //   node packages/core/scripts/measure-phone-metadata.mjs --details  (adds a per-number table)
@@ -15,6 +18,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import { generate, OUTPUT as mixedDataFile } from './build-phone-metadata.mjs';
 
 const coreDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(resolve(coreDir, 'package.json'));
@@ -24,8 +29,10 @@ const { getExampleNumber, parsePhoneNumberFromString } = await import(
 );
 const examples = require('libphonenumber-js/examples.mobile.json');
 const maxMetadata = require('libphonenumber-js/max/metadata');
+// "mixed" is generated in memory, exactly as build-phone-metadata.mjs would write it.
+const mixed = generate();
 
-const VARIANTS = ['min', 'mobile', 'max'];
+const VARIANTS = ['min', 'mobile', 'max', 'mixed'];
 const COUNTRIES = ['CN', 'US', 'GB', 'DE', 'JP', 'IN'];
 
 // ---------------------------------------------------------------------------------------------
@@ -45,9 +52,23 @@ export function asYouType(text, country) { return new AsYouType(country, metadat
 export function countries() { return getCountries(metadata).map((c) => [c, getCountryCallingCode(c, metadata)]); }
 `;
 
+// Serves the generated phone-metadata.data.ts source as `virtual:mixed-metadata` (TypeScript loader).
+const mixedPlugin = {
+  name: 'mixed-metadata',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:mixed-metadata$/ }, (args) => ({ path: args.path, namespace: 'mixed' }));
+    b.onLoad({ filter: /.*/, namespace: 'mixed' }, () => ({
+      contents: mixed.text,
+      loader: 'ts',
+      resolveDir: dirname(mixedDataFile),
+    }));
+  },
+};
+
 async function bundle(source) {
   const result = await build({
     stdin: { contents: source, resolveDir: coreDir, loader: 'js', sourcefile: 'entry.js' },
+    plugins: [mixedPlugin],
     bundle: true,
     write: false,
     minify: true,
@@ -63,7 +84,8 @@ async function bundle(source) {
 
 const bundles = {};
 for (const v of VARIANTS) {
-  bundles[v] = await bundle(entry(`import metadata from 'libphonenumber-js/${v}/metadata';`));
+  const from = v === 'mixed' ? 'virtual:mixed-metadata' : `libphonenumber-js/${v}/metadata`;
+  bundles[v] = await bundle(entry(`import metadata from '${from}';`));
 }
 // Library code alone (metadata replaced by an empty stub), to split code from data.
 const codeOnly = await bundle(

@@ -61,6 +61,22 @@ export type ValueIssueCode =
   | 'too_few_selected'
   | 'too_many_selected';
 
+/**
+ * Codes of the problems `validateRecord` finds in a received record beyond those of its values
+ * (which use {@link ValueIssueCode}) and its JSON shape (which use {@link SchemaIssueCode}).
+ */
+export type RecordIssueCode =
+  | 'form_mismatch'
+  | 'invalid_id'
+  | 'invalid_timestamp'
+  | 'invalid_dedupe_key'
+  | 'unknown_field'
+  | 'not_normalized'
+  | 'hidden_field'
+  | 'tags_mismatch'
+  | 'consent_missing'
+  | 'consent_unexpected';
+
 /** Parameters that fill the placeholders of a message, e.g. `{ min: 3 }` for `Enter at least {min} characters`. */
 export type IssueParams = Readonly<Record<string, string | number>>;
 

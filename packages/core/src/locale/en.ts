@@ -40,6 +40,18 @@ export const en: CoreMessages = {
     too_few_selected: 'Select at least {min} for {label}',
     too_many_selected: 'Select no more than {max} for {label}',
   },
+  record: {
+    form_mismatch: 'This record is for form "{received}", not "{expected}"',
+    invalid_id: 'The record id must be a version 4 UUID',
+    invalid_timestamp: 'Expected an ISO 8601 date and time',
+    invalid_dedupe_key: 'Expected {expected}',
+    unknown_field: 'The form has no field "{name}"',
+    not_normalized: 'The value is not normalized; expected {expected}',
+    hidden_field: 'Field "{name}" is hidden by its condition, so it must not be sent',
+    tags_mismatch: 'The tags do not match the data; expected {expected}',
+    consent_missing: 'The consent of field "{name}" (version {version}) is not listed',
+    consent_unexpected: 'Consent "{name}" was not given in the data',
+  },
   schema: {
     invalid_json: 'The form is not valid JSON: {detail}',
     invalid_type: 'Expected {expected}, got {received}',

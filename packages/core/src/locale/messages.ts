@@ -1,9 +1,11 @@
-import type { SchemaIssueCode, ValueIssueCode } from '../issue.js';
+import type { RecordIssueCode, SchemaIssueCode, ValueIssueCode } from '../issue.js';
 
 /** The texts of the core, with `{param}` placeholders. One object per locale. */
 export interface CoreMessages {
   /** Messages of problems in a value a person typed. */
   readonly value: Readonly<Record<ValueIssueCode, string>>;
+  /** Messages of problems in a received record (see `validateRecord`). */
+  readonly record: Readonly<Record<RecordIssueCode, string>>;
   /** Messages of problems in a form schema. */
   readonly schema: Readonly<Record<SchemaIssueCode, string>>;
   /** Names of JSON value kinds used in schema messages (`string`, `number`, `text`, ...). */

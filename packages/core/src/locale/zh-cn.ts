@@ -40,6 +40,18 @@ export const zhCN: CoreMessages = {
     too_few_selected: '{label}至少选择 {min} 项',
     too_many_selected: '{label}最多选择 {max} 项',
   },
+  record: {
+    form_mismatch: '此记录属于表单 "{received}"，而非 "{expected}"',
+    invalid_id: '记录 id 必须是第 4 版 UUID',
+    invalid_timestamp: '应为 ISO 8601 格式的日期时间',
+    invalid_dedupe_key: '应为{expected}',
+    unknown_field: '表单中没有字段 "{name}"',
+    not_normalized: '该值未经规范化，应为 {expected}',
+    hidden_field: '字段 "{name}" 因条件不满足而隐藏，不应提交',
+    tags_mismatch: '标签与数据不符，应为 {expected}',
+    consent_missing: '未列出字段 "{name}"（版本 {version}）的同意记录',
+    consent_unexpected: '数据中并未同意 "{name}"',
+  },
   schema: {
     invalid_json: '表单不是有效的 JSON：{detail}',
     invalid_type: '应为{expected}，实际为{received}',

@@ -1,0 +1,343 @@
+import { evaluateForm, fieldMessage, fieldsByName, stateReader, tagsFor, type FieldState } from './form-model.js';
+import { IntakeValidationError } from './intake-validation-error.js';
+import { normalizeField, type FieldValue } from './normalize/normalize-field.js';
+import type { NormalizeResult } from './normalize/result.js';
+import { initialRawValues } from './raw-values.js';
+import { computeDedupeKey } from './record/dedupe-key.js';
+import { pageContext, queryOf, utmOf, type PageContext } from './record/page-context.js';
+import type { ConsentRecord, IntakeRecord } from './record/record.js';
+import { uuidV4 } from './record/uuid.js';
+import type { Field, Form } from './schema/types.js';
+import type { TypedForm } from './builders.js';
+
+/** Options of {@link createIntake}. */
+export interface IntakeOptions {
+  /** The locale of messages and of `record.locale`. Default: the form's `locale`, else `en`. */
+  readonly locale?: string;
+  /** The page the form is on. In a browser it defaults to `location` and `document.referrer`. */
+  readonly context?: Partial<PageContext>;
+  /** First raw values, over URL prefill and defaults. */
+  readonly values?: Readonly<Record<string, unknown>>;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** The outcome of {@link Intake.validate}: localized messages by field name, in form order. */
+export interface ValidationResult {
+  readonly valid: boolean;
+  readonly errors: Readonly<Record<string, string>>;
+}
+
+/** What changed, passed to subscribers: the fields whose value, visibility, requiredness, error or touched state changed. */
+export interface IntakeChange {
+  readonly names: readonly string[];
+  /** The locale changed, so every message did. */
+  readonly locale: boolean;
+}
+
+/**
+ * The headless form controller of spec §7: holds the raw values, evaluates visibility and
+ * validity through the core's rules, and builds the record. Any UI (the Intake elements, React,
+ * Vue, a native web view) drives it.
+ */
+export interface Intake<D = Readonly<Record<string, FieldValue>>> {
+  readonly form: Form;
+  /** The locale of messages; setting it re-localizes every message and notifies subscribers. */
+  locale: string;
+  /** All raw values, by field name (a copy). */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The raw value of a field, as typed. */
+  get(name: string): unknown;
+  /** Sets the raw value of a field, as typed (see spec §7 for the kinds of values). */
+  set(name: string, value: unknown): void;
+  /** Sets several raw values at once, with one notification. */
+  setValues(values: Readonly<Record<string, unknown>>): void;
+  /** The normalized value of a field, or `undefined` when empty or invalid. */
+  normalized(name: string): FieldValue | undefined;
+  /** Whether the field shows (its `visibleWhen` holds). */
+  isVisible(name: string): boolean;
+  /** Whether the field is required now (`required`, or a `requiredWhen` that holds). */
+  isRequired(name: string): boolean;
+  /** The localized problem of a visible field now, whether or not it is shown yet. */
+  errorFor(name: string): string | undefined;
+  /**
+   * The error a UI should show: only once the person has left the field (`touch`) or tried to
+   * submit (`validate`), so nobody sees an error while still typing a field the first time.
+   */
+  shownError(name: string): string | undefined;
+  /** The localized problems of all visible fields now. */
+  readonly errors: Readonly<Record<string, string>>;
+  /** Marks a field as finished by the person (on blur), so its error shows from now on. */
+  touch(name: string): void;
+  isTouched(name: string): boolean;
+  readonly touched: ReadonlySet<string>;
+  /**
+   * Validates the visible fields (or only `names`, e.g. one step), marks them touched so their
+   * errors show, and returns the messages.
+   */
+  validate(names?: readonly string[]): ValidationResult;
+  /** Back to the first values; clears touched state and restarts the fill clock. */
+  reset(): void;
+  /** The value of the spam honeypot input; a non-empty one goes into `record.context.honeypot`. */
+  honeypot: string;
+  /** Extra `record.context` entries added by code, e.g. `{ captcha: token }`. */
+  readonly extraContext: Record<string, unknown>;
+  /**
+   * Builds the normalized record of spec §3. Rejects with an {@link IntakeValidationError}
+   * (and shows every error) when the form is invalid.
+   */
+  toRecord(): Promise<IntakeRecord<D>>;
+  /** Calls `listener` after any change of values, visibility, errors or touched state. Returns the unsubscribe function. */
+  subscribe(listener: (change: IntakeChange) => void): () => void;
+}
+
+class IntakeController<D> implements Intake<D> {
+  honeypot = '';
+  readonly extraContext: Record<string, unknown> = {};
+  #locale: string;
+  #raw: Record<string, unknown>;
+  #initial: Readonly<Record<string, unknown>>;
+  #cache = new Map<string, { raw: unknown; result: NormalizeResult<FieldValue> }>();
+  #states: Map<string, FieldState>;
+  #touched = new Set<string>();
+  #consentTimes = new Map<string, number>();
+  #listeners = new Set<(change: IntakeChange) => void>();
+  #startedAt: number;
+  readonly #now: () => number;
+  readonly #page: PageContext;
+  readonly #fields: ReadonlyMap<string, Field>;
+
+  constructor(
+    readonly form: Form,
+    options: IntakeOptions,
+  ) {
+    this.#fields = fieldsByName(form);
+    this.#locale = options.locale ?? form.locale ?? 'en';
+    this.#now = options.now ?? Date.now;
+    this.#page = pageContext(options.context);
+    this.#initial = initialRawValues(form.fields, queryOf(this.#page.url), options.values);
+    this.#raw = { ...this.#initial };
+    this.#startedAt = this.#now();
+    for (const [name, value] of Object.entries(this.#raw)) if (value === true) this.#consentTimes.set(name, this.#startedAt);
+    this.#states = this.#evaluate();
+  }
+
+  get locale(): string {
+    return this.#locale;
+  }
+
+  set locale(locale: string) {
+    if (locale === this.#locale) return;
+    this.#locale = locale;
+    this.#emit({ names: [], locale: true });
+  }
+
+  get values(): Readonly<Record<string, unknown>> {
+    return { ...this.#raw };
+  }
+
+  get touched(): ReadonlySet<string> {
+    return new Set(this.#touched);
+  }
+
+  get errors(): Readonly<Record<string, string>> {
+    return this.#errorsOf(this.form.fields.map((field) => field.name));
+  }
+
+  get(name: string): unknown {
+    this.#field(name);
+    return this.#raw[name];
+  }
+
+  set(name: string, value: unknown): void {
+    this.setValues({ [name]: value });
+  }
+
+  setValues(values: Readonly<Record<string, unknown>>): void {
+    const changed: string[] = [];
+    for (const [name, value] of Object.entries(values)) {
+      this.#field(name);
+      if (Object.is(this.#raw[name], value)) continue;
+      this.#raw[name] = value;
+      if (value === true) this.#consentTimes.set(name, this.#now());
+      else this.#consentTimes.delete(name);
+      changed.push(name);
+    }
+    if (changed.length > 0) this.#update(changed);
+  }
+
+  normalized(name: string): FieldValue | undefined {
+    return this.#state(name).value;
+  }
+
+  isVisible(name: string): boolean {
+    return this.#state(name).visible;
+  }
+
+  isRequired(name: string): boolean {
+    return this.#state(name).required;
+  }
+
+  errorFor(name: string): string | undefined {
+    const issue = this.#state(name).issue;
+    return issue && fieldMessage(this.#field(name), issue, this.#locale);
+  }
+
+  shownError(name: string): string | undefined {
+    return this.#touched.has(name) ? this.errorFor(name) : undefined;
+  }
+
+  touch(name: string): void {
+    this.#field(name);
+    if (this.#touched.has(name)) return;
+    this.#touched.add(name);
+    this.#emit({ names: [name], locale: false });
+  }
+
+  isTouched(name: string): boolean {
+    return this.#touched.has(name);
+  }
+
+  validate(names?: readonly string[]): ValidationResult {
+    const checked = (names ?? this.form.fields.map((field) => field.name)).filter((name) => this.#state(name).visible);
+    const newlyTouched = checked.filter((name) => !this.#touched.has(name));
+    for (const name of newlyTouched) this.#touched.add(name);
+    if (newlyTouched.length > 0) this.#emit({ names: newlyTouched, locale: false });
+    const errors = this.#errorsOf(checked);
+    return { valid: Object.keys(errors).length === 0, errors };
+  }
+
+  reset(): void {
+    const names = this.form.fields.map((field) => field.name);
+    this.#raw = { ...this.#initial };
+    this.#touched.clear();
+    this.#consentTimes.clear();
+    this.honeypot = '';
+    this.#startedAt = this.#now();
+    this.#states = this.#evaluate();
+    this.#emit({ names, locale: false });
+  }
+
+  async toRecord(): Promise<IntakeRecord<D>> {
+    const { valid, errors } = this.validate();
+    if (!valid) throw new IntakeValidationError(errors);
+    const now = this.#now();
+    const submittedAt = new Date(now).toISOString();
+    const data: Record<string, FieldValue> = {};
+    const consents: ConsentRecord[] = [];
+    for (const field of this.form.fields) {
+      const state = this.#states.get(field.name)!;
+      if (!state.visible || state.value === undefined) continue;
+      data[field.name] = state.value;
+      if (field.type === 'consent') {
+        const acceptedAt = new Date(this.#consentTimes.get(field.name) ?? now).toISOString();
+        consents.push(field.version !== undefined ? { field: field.name, version: field.version, acceptedAt } : { field: field.name, acceptedAt });
+      }
+    }
+    const query = queryOf(this.#page.url);
+    const context = {
+      ...this.extraContext,
+      url: this.#page.url,
+      referrer: this.#page.referrer,
+      utm: utmOf(query),
+      fillMs: Math.max(0, Math.round(now - this.#startedAt)),
+      ...(this.honeypot ? { honeypot: this.honeypot } : {}),
+    };
+    const record = {
+      id: uuidV4(),
+      form: this.form.version !== undefined ? { id: this.form.id, version: this.form.version } : { id: this.form.id },
+      submittedAt,
+      locale: this.#locale,
+      data,
+      tags: tagsFor(this.form, stateReader(this.#states)),
+      consents,
+      dedupeKey: await computeDedupeKey(this.form, data),
+      context,
+    };
+    return record as unknown as IntakeRecord<D>;
+  }
+
+  subscribe(listener: (change: IntakeChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #field(name: string): Field {
+    const field = this.#fields.get(name);
+    if (!field) {
+      throw new Error(`Intake: form "${this.form.id}" has no field "${name}". Its fields are: ${[...this.#fields.keys()].join(', ')}.`);
+    }
+    return field;
+  }
+
+  #state(name: string): FieldState {
+    this.#field(name);
+    return this.#states.get(name)!;
+  }
+
+  #errorsOf(names: readonly string[]): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const name of names) {
+      const message = this.errorFor(name);
+      if (message !== undefined) errors[name] = message;
+    }
+    return errors;
+  }
+
+  #evaluate(): Map<string, FieldState> {
+    return evaluateForm(this.form, (field) => {
+      const raw = this.#raw[field.name];
+      const cached = this.#cache.get(field.name);
+      if (cached && Object.is(cached.raw, raw)) return cached.result;
+      const result = normalizeField(field, raw);
+      this.#cache.set(field.name, { raw, result });
+      return result;
+    });
+  }
+
+  #update(changedValues: readonly string[]): void {
+    const before = this.#states;
+    this.#states = this.#evaluate();
+    const names = new Set(changedValues);
+    for (const [name, state] of this.#states) {
+      if (!sameState(before.get(name), state)) names.add(name);
+    }
+    this.#emit({ names: [...names], locale: false });
+  }
+
+  #emit(change: IntakeChange): void {
+    for (const listener of [...this.#listeners]) listener(change);
+  }
+}
+
+function sameState(a: FieldState | undefined, b: FieldState): boolean {
+  return (
+    a !== undefined &&
+    a.visible === b.visible &&
+    a.required === b.required &&
+    sameValue(a.value, b.value) &&
+    a.issue?.code === b.issue?.code &&
+    JSON.stringify(a.issue?.params) === JSON.stringify(b.issue?.params)
+  );
+}
+
+function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  return Object.is(a, b);
+}
+
+/**
+ * Creates the headless controller of a parsed form (see {@link Intake}).
+ *
+ * @example
+ * const parsed = parseForm(json);
+ * if (parsed.ok) {
+ *   const intake = createIntake(parsed.form, { locale: 'zh-CN' });
+ *   intake.set('phone', '１３９ 1234-5678');
+ *   intake.normalized('phone'); // '+8613912345678'
+ *   const record = await intake.toRecord();
+ * }
+ */
+export function createIntake<D = Readonly<Record<string, FieldValue>>>(form: TypedForm<D> | Form, options: IntakeOptions = {}): Intake<D> {
+  return new IntakeController<D>(form, options);
+}

@@ -1,0 +1,112 @@
+import { evaluateCondition, type ValueReader } from './condition/evaluate-condition.js';
+import type { IssueParams, ValueIssueCode } from './issue.js';
+import { fillTemplate, messagesFor } from './locale/format-message.js';
+import type { FieldValue } from './normalize/normalize-field.js';
+import type { NormalizeResult } from './normalize/result.js';
+import type { Field, Form } from './schema/types.js';
+import { resolveText } from './text.js';
+
+/** The evaluated state of one field: its normalized value, whether it shows, and its problem. */
+export interface FieldState {
+  readonly value: FieldValue | undefined;
+  readonly visible: boolean;
+  readonly required: boolean;
+  /** The problem of a visible field, if any: a normalization error or a missing required value. */
+  readonly issue?: { readonly code: ValueIssueCode; readonly params?: IssueParams };
+}
+
+const fieldMaps = new WeakMap<Form, ReadonlyMap<string, Field>>();
+
+/** The fields of a form by name (cached per form object). */
+export function fieldsByName(form: Form): ReadonlyMap<string, Field> {
+  let map = fieldMaps.get(form);
+  if (!map) {
+    map = new Map(form.fields.map((field) => [field.name, field]));
+    fieldMaps.set(form, map);
+  }
+  return map;
+}
+
+function requiredCode(field: Field): ValueIssueCode {
+  if (field.type === 'consent') return 'consent_required';
+  return field.type === 'select' || field.type === 'radio' || field.type === 'checkboxes' ? 'required_choice' : 'required';
+}
+
+/**
+ * Evaluates every field of a form from the normalization results of their raw values: which
+ * fields show (conditions read normalized values; a hidden or invalid field reads as empty), which
+ * are required, and each visible field's problem. Hidden fields never have problems.
+ */
+export function evaluateForm(
+  form: Form,
+  normalized: (field: Field) => NormalizeResult<FieldValue>,
+): Map<string, FieldState> {
+  const fields = fieldsByName(form);
+  const visibility = new Map<string, boolean | 'pending'>();
+  const results = new Map<string, NormalizeResult<FieldValue>>();
+  const resultOf = (field: Field) => {
+    let result = results.get(field.name);
+    if (!result) {
+      result = normalized(field);
+      results.set(field.name, result);
+    }
+    return result;
+  };
+  const isVisible = (field: Field): boolean => {
+    const known = visibility.get(field.name);
+    if (known !== undefined) return known === true; // 'pending' means a cycle: treat as hidden
+    if (!field.visibleWhen) return true;
+    visibility.set(field.name, 'pending');
+    const visible = evaluateCondition(field.visibleWhen, read);
+    visibility.set(field.name, visible);
+    return visible;
+  };
+  const read: ValueReader = (name) => {
+    const field = fields.get(name);
+    if (!field || !isVisible(field)) return undefined;
+    const result = resultOf(field);
+    return result.ok ? result.value : undefined;
+  };
+  const states = new Map<string, FieldState>();
+  for (const field of form.fields) {
+    const visible = isVisible(field);
+    const result = resultOf(field);
+    const required = field.required === true || (field.requiredWhen !== undefined && evaluateCondition(field.requiredWhen, read));
+    const value = result.ok ? result.value : undefined;
+    let issue: FieldState['issue'];
+    if (visible) {
+      if (!result.ok) issue = result.params ? { code: result.code, params: result.params } : { code: result.code };
+      else if (value === undefined && required) issue = { code: requiredCode(field) };
+    }
+    states.set(field.name, issue ? { value, visible, required, issue } : { value, visible, required });
+  }
+  return states;
+}
+
+/** The reader conditions use over evaluated states: visible, valid values only. */
+export function stateReader(states: ReadonlyMap<string, FieldState>): ValueReader {
+  return (name) => {
+    const state = states.get(name);
+    return state?.visible ? state.value : undefined;
+  };
+}
+
+/** The tags of the form whose condition holds, in schema order, each once. */
+export function tagsFor(form: Form, read: ValueReader): string[] {
+  const tags: string[] = [];
+  for (const rule of form.tags ?? []) {
+    if (!tags.includes(rule.tag) && evaluateCondition(rule.when, read)) tags.push(rule.tag);
+  }
+  return tags;
+}
+
+/** The label of a field in a locale, falling back to its name. */
+export function fieldLabel(field: Field, locale: string): string {
+  return resolveText(field.label, locale) || field.name;
+}
+
+/** Writes the localized message of a field's problem, e.g. `Enter Company name`. */
+export function fieldMessage(field: Field, issue: NonNullable<FieldState['issue']>, locale: string): string {
+  const messages = messagesFor(locale);
+  return fillTemplate(messages.value[issue.code], { ...issue.params, label: fieldLabel(field, locale) });
+}

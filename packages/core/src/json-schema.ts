@@ -1,0 +1,19 @@
+import * as z from 'zod/mini';
+import { formSchema } from './schema/form-schema.js';
+
+function buildJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(formSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    ...schema,
+    title: 'Intake form',
+    description: 'An Intake form: fields, conditions, steps, tags and delivery. See the schema reference in the Intake docs.',
+  };
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of the form format, generated from the same zod schema that
+ * `parseForm` uses. Also shipped as `@intake/core/form.schema.json`, so a form file can say
+ * `"$schema": "./node_modules/@intake/core/form.schema.json"` and editors autocomplete it.
+ * (Cross-field rules, such as conditions naming real fields, are checked by `parseForm` only.)
+ */
+export const formJsonSchema: Readonly<Record<string, unknown>> = /*@__PURE__*/ buildJsonSchema();
