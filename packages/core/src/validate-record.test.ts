@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import crmLead from '../presets/crm-lead.json' with { type: 'json' };
+import { createIntake } from './create-intake.js';
+import { formatPath } from './issue.js';
+import { parseForm } from './parse-form.js';
+import type { IntakeRecord } from './record/record.js';
+import type { Form } from './schema/types.js';
+import { validateRecord } from './validate-record.js';
+
+const parsed = parseForm(crmLead);
+if (!parsed.ok) throw new Error('preset invalid');
+const form: Form = parsed.form;
+
+async function goodRecord(): Promise<IntakeRecord> {
+  const intake = createIntake(form, { context: { url: 'https://example.com/?utm_source=expo', referrer: '' } });
+  intake.setValues({
+    company: 'Acme',
+    industry: 'C',
+    contactName: 'Wang Wei',
+    phone: '13912345678',
+    email: 'wang@example.com',
+    coreNeed: 'We need better lead capture at trade shows.',
+    urgency: 'immediate',
+    sourceChannel: 'expo',
+    isDecisionMaker: true,
+    decisionScope: ['final-sign-off'],
+    budget: 'gt-1m',
+    privacy: true,
+  });
+  return intake.toRecord();
+}
+
+type Mutable = { -readonly [K in keyof IntakeRecord]: IntakeRecord[K] } & { data: Record<string, unknown> };
+
+async function tampered(change: (record: Mutable) => void) {
+  const record = structuredClone(await goodRecord()) as Mutable;
+  change(record);
+  return validateRecord(form, record).map((issue) => `${issue.code} ${formatPath(issue.path)}`);
+}
+
+describe('validateRecord', () => {
+  it('accepts a record made by createIntake, also after a JSON round trip', async () => {
+    const record = await goodRecord();
+    expect(validateRecord(form, record)).toEqual([]);
+    expect(validateRecord(form, JSON.parse(JSON.stringify(record)))).toEqual([]);
+  });
+
+  it('rejects what is not a record, with paths', () => {
+    expect(validateRecord(form, null).map((issue) => issue.code)).toEqual(['invalid_type']);
+    const issues = validateRecord(form, { id: 1, extra: true });
+    expect(issues.map((issue) => `${issue.code} ${formatPath(issue.path)}`)).toEqual(
+      expect.arrayContaining(['invalid_type id', 'missing_key data', 'unknown_key extra']),
+    );
+  });
+
+  it('rejects a record of another form', async () => {
+    expect(await tampered((r) => (r.form = { id: 'contact' }))).toEqual(['form_mismatch form.id']);
+  });
+
+  it('rejects values that are invalid, not normalized, unknown or hidden', async () => {
+    expect(await tampered((r) => (r.data['phone'] = '12345'))).toEqual(['invalid_phone data.phone']);
+    expect(await tampered((r) => (r.data['email'] = 'Wang@Example.com'))).toEqual(['not_normalized data.email']);
+    expect(await tampered((r) => (r.data['industry'] = '制造业'))).toEqual(['invalid_option data.industry']);
+    expect(await tampered((r) => (r.data['admin'] = true))).toEqual(['unknown_field data.admin']);
+    expect(await tampered((r) => (r.data['decisionMaker'] = 'Boss'))).toEqual(['hidden_field data.decisionMaker']);
+    expect(await tampered((r) => (r.data['company'] = 'x'.repeat(5000)))).toEqual(['too_long data.company']);
+  });
+
+  it('rejects a record missing a required value, including one required by a condition', async () => {
+    expect(await tampered((r) => delete r.data['company'])).toEqual(['required data.company']);
+    expect(await tampered((r) => delete r.data['decisionScope'])).toEqual(['required_choice data.decisionScope']);
+    expect(await tampered((r) => delete r.data['privacy'])).toEqual(['consent_required data.privacy', 'consent_unexpected consents[0].field']);
+  });
+
+  it('rejects tags and consents that do not match the data', async () => {
+    expect(await tampered((r) => (r.tags = ['high-value']))).toEqual(['tags_mismatch tags']);
+    expect(await tampered((r) => (r.consents = []))).toEqual(['consent_missing consents']);
+    expect(await tampered((r) => (r.consents = [{ ...r.consents[0]!, version: '2020-01' }]))).toEqual(['consent_missing consents']);
+  });
+
+  it('checks the id, time and dedupe key formats', async () => {
+    expect(await tampered((r) => (r.id = 'abc'))).toEqual(['invalid_id id']);
+    expect(await tampered((r) => (r.submittedAt = 'yesterday'))).toEqual(['invalid_timestamp submittedAt']);
+    expect(await tampered((r) => (r.dedupeKey = null))).toEqual(['invalid_dedupe_key dedupeKey']);
+  });
+
+  it('writes messages in the requested locale', async () => {
+    const record = structuredClone(await goodRecord()) as Mutable;
+    delete record.data['company'];
+    expect(validateRecord(form, record, { locale: 'zh-CN' })[0]!.message).toBe('请填写公司名称');
+  });
+});
