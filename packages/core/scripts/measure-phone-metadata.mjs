@@ -19,12 +19,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
-import { generate, OUTPUT as mixedDataFile } from './build-phone-metadata.mjs';
+import { generate, MAX_COUNTRIES, OUTPUT as mixedDataFile } from './build-phone-metadata.mjs';
 
 const coreDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(resolve(coreDir, 'package.json'));
 const lpnVersion = require('libphonenumber-js/package.json').version;
-const { getExampleNumber, parsePhoneNumberFromString } = await import(
+const { getExampleNumber, getCountryCallingCode, parsePhoneNumberFromString } = await import(
   require.resolve('libphonenumber-js/core')
 );
 const examples = require('libphonenumber-js/examples.mobile.json');
@@ -52,23 +52,23 @@ export function asYouType(text, country) { return new AsYouType(country, metadat
 export function countries() { return getCountries(metadata).map((c) => [c, getCountryCallingCode(c, metadata)]); }
 `;
 
-// Serves the generated phone-metadata.data.ts source as `virtual:mixed-metadata` (TypeScript loader).
-const mixedPlugin = {
+// Serves generated phone-metadata.data.ts source text as `virtual:mixed-metadata` (TypeScript loader).
+const mixedPlugin = (text) => ({
   name: 'mixed-metadata',
   setup(b) {
     b.onResolve({ filter: /^virtual:mixed-metadata$/ }, (args) => ({ path: args.path, namespace: 'mixed' }));
     b.onLoad({ filter: /.*/, namespace: 'mixed' }, () => ({
-      contents: mixed.text,
+      contents: text,
       loader: 'ts',
       resolveDir: dirname(mixedDataFile),
     }));
   },
-};
+});
 
-async function bundle(source) {
+async function bundle(source, mixedText = mixed.text) {
   const result = await build({
     stdin: { contents: source, resolveDir: coreDir, loader: 'js', sourcefile: 'entry.js' },
-    plugins: [mixedPlugin],
+    plugins: [mixedPlugin(mixedText)],
     bundle: true,
     write: false,
     minify: true,
@@ -86,6 +86,14 @@ const bundles = {};
 for (const v of VARIANTS) {
   const from = v === 'mixed' ? 'virtual:mixed-metadata' : `libphonenumber-js/${v}/metadata`;
   bundles[v] = await bundle(entry(`import metadata from '${from}';`));
+}
+// What each calling-code group taken from max costs inside "mixed": the bundle rebuilt without it.
+const groupCosts = [];
+for (const cc of [...new Set(mixed.fromMax.map((c) => maxMetadata.countries[c][0]))]) {
+  const group = maxMetadata.country_calling_codes[cc];
+  const without = generate(MAX_COUNTRIES.filter((c) => !group.includes(c)));
+  const b = await bundle(entry(`import metadata from 'virtual:mixed-metadata';`), without.text);
+  groupCosts.push({ cc, group, gzip: bundles.mixed.gzip - b.gzip });
 }
 // Library code alone (metadata replaced by an empty stub), to split code from data.
 const codeOnly = await bundle(
@@ -266,6 +274,70 @@ for (const c of cases) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3b. "mixed" must behave exactly like max for the countries taken from max and like min for all
+//     others. Besides the cases above, a broad set covers every country: its examples.mobile.json
+//     number and mutations of it (digit dropped or added, first or second digit replaced, last
+//     digits replaced), each typed nationally (defaultCountry = that country) and internationally
+//     (`+<calling code>`, no defaultCountry). Compared: normalize() (verdict and E.164 output) and
+//     AsYouType output. Anything that throws counts as a failure.
+// ---------------------------------------------------------------------------------------------
+const run = (fn) => {
+  try {
+    return fn();
+  } catch (error) {
+    return `THROWS: ${error.message}`;
+  }
+};
+const broad = [];
+for (const country of Object.keys(maxMetadata.countries)) {
+  const national = getExampleNumber(country, examples, maxMetadata).nationalNumber;
+  const forms = new Set([national, national.slice(0, -1), national.slice(0, -2), `${national}0`, `${national}00`]);
+  for (let d = 0; d <= 9; d++) {
+    forms.add(`${d}${national.slice(1)}`);
+    forms.add(`${national[0]}${d}${national.slice(2)}`);
+    forms.add(`${national.slice(0, -2)}${d}${d}`);
+  }
+  const cc = getCountryCallingCode(country, maxMetadata);
+  for (const digits of forms) {
+    if (digits.length === 0) continue;
+    broad.push({ country, input: digits, defaultCountry: country });
+    broad.push({ country, input: `+${cc}${digits}`, defaultCountry: undefined });
+  }
+}
+const expectedVariant = (country) => (mixed.fromMax.includes(country) ? 'max' : 'min');
+const equivalence = { max: { n: 0, minDiffers: 0, fail: [] }, min: { n: 0, maxDiffers: 0, fail: [] } };
+const compare = (c, results, typed) => {
+  const want = expectedVariant(c.country);
+  const e = equivalence[want];
+  e.n++;
+  if (want === 'max' && (results.min !== results.max || typed.min !== typed.max)) e.minDiffers++;
+  if (want === 'min' && (results.min !== results.max || typed.min !== typed.max)) e.maxDiffers++;
+  const thrown = [results.mixed, typed.mixed].some((r) => typeof r === 'string' && r.startsWith('THROWS'));
+  if (thrown || results.mixed !== results[want] || typed.mixed !== typed[want]) {
+    e.fail.push(`${c.country} \`${c.input}\`: mixed ${results.mixed} / ${typed.mixed}, ${want} ${results[want]} / ${typed[want]}`);
+  }
+};
+for (const c of cases) compare(c, c.result, c.typed);
+for (const c of broad) {
+  const results = {};
+  const typed = {};
+  for (const v of ['min', 'max', 'mixed']) {
+    results[v] = run(() => mods[v].normalize(c.input, c.defaultCountry));
+    typed[v] = run(() => mods[v].asYouType(c.input, c.defaultCountry));
+  }
+  compare(c, results, typed);
+}
+const countryLists = Object.fromEntries(['min', 'max', 'mixed'].map((v) => [v, JSON.stringify(mods[v].countries())]));
+const countriesSame = countryLists.mixed === countryLists.max && countryLists.mixed === countryLists.min;
+const equivalent = equivalence.max.fail.length === 0 && equivalence.min.fail.length === 0 && countriesSame;
+let onDisk;
+try {
+  onDisk = readFileSync(mixedDataFile, 'utf8') === mixed.text ? 'up to date' : 'OUT OF DATE';
+} catch {
+  onDisk = 'not generated';
+}
+
+// ---------------------------------------------------------------------------------------------
 // 4. Report.
 // ---------------------------------------------------------------------------------------------
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -286,13 +358,23 @@ for (const v of VARIANTS) {
 }
 log(`| (library code, empty metadata) | ${codeOnly.bytes} B (${kb(codeOnly.bytes)}) | ${codeOnly.gzip} B (${kb(codeOnly.gzip)}) | |`);
 log();
+log(`"mixed" = max entries for ${mixed.fromMax.length} countries (${MAX_COUNTRIES.join(', ')} and every country sharing their calling codes), min entries for the other ${Object.keys(maxMetadata.countries).length - mixed.fromMax.length}. Generated in memory by build-phone-metadata.mjs; the file on disk (${mixedDataFile.slice(coreDir.length + 1)}) is ${onDisk}.`);
+log();
+log('gzip each calling-code group adds to "mixed" (bundle rebuilt without it):');
+log();
+log('| calling code | countries | gzip |');
+log('|---|---|---:|');
+for (const g of [...groupCosts].sort((a, b) => b.gzip - a.gzip)) {
+  log(`| +${g.cc} | ${g.group.length > 6 ? `${g.group.slice(0, 3).join(', ')} and ${g.group.length - 3} more` : g.group.join(', ')} | ${g.gzip} B (${kb(g.gzip)}) |`);
+}
+log();
 
 log('## Accuracy per country (reference truth: `max` metadata `isValid()`)');
 log();
 log('"valid accepted" = share of max-valid numbers the variant accepts; "invalid rejected" = share of max-invalid numbers it rejects.');
 log();
-log('| country | cases (valid/invalid) | min: valid accepted | min: invalid rejected | mobile: valid accepted | mobile: invalid rejected | max: valid accepted | max: invalid rejected |');
-log('|---|---|---|---|---|---|---|---|');
+log(`| country | cases (valid/invalid) | ${VARIANTS.map((v) => `${v}: valid accepted | ${v}: invalid rejected`).join(' | ')} |`);
+log(`|---|---|${VARIANTS.map(() => '---|---|').join('')}`);
 const rows = [...COUNTRIES, 'all'];
 for (const country of rows) {
   const cs = cases.filter((c) => country === 'all' || c.country === country);
@@ -309,8 +391,8 @@ log();
 
 log('## Valid numbers accepted, by number type (max `getType()`), all six countries');
 log();
-log('| type | cases | min | mobile | max |');
-log('|---|---:|---|---|---|');
+log(`| type | cases | ${VARIANTS.join(' | ')} |`);
+log(`|---|---:|${VARIANTS.map(() => '---|').join('')}`);
 const types = [...new Set(cases.filter((c) => c.truth === V).map((c) => c.type))].sort();
 for (const t of types) {
   const cs = cases.filter((c) => c.truth === V && c.type === t);
@@ -328,6 +410,17 @@ for (const v of VARIANTS.filter((x) => x !== 'max')) {
 }
 log();
 
+log('## mixed vs its source variants');
+log();
+log(`Inputs: the ${cases.length} cases above plus ${broad.length} broad inputs (every country's examples.mobile.json number and mutations, national and international form). Compared: verdict, E.164 output, AsYouType output.`);
+log();
+log(`- Countries taken from max: ${equivalence.max.n} inputs; min differs from max on ${equivalence.max.minDiffers} of them; mixed differs from max on ${equivalence.max.fail.length}.`);
+log(`- Other countries: ${equivalence.min.n} inputs; max differs from min on ${equivalence.min.maxDiffers} of them; mixed differs from min on ${equivalence.min.fail.length}.`);
+log(`- getCountries with calling codes: ${countriesSame ? 'identical in min, max and mixed' : 'DIFFERS'} (${mods.mixed.countries().length} countries).`);
+log(`- Verdict: ${equivalent ? 'PASS, mixing is valid for this library version.' : 'FAIL, do not ship mixed metadata.'}`);
+for (const f of [...equivalence.max.fail, ...equivalence.min.fail].slice(0, 50)) log(`  - ${f}`);
+log();
+
 log('## Invalid numbers (per max) that a smaller variant accepts');
 log();
 for (const v of VARIANTS.filter((x) => x !== 'max')) {
@@ -342,10 +435,10 @@ const verdict = (r) => (r === undefined ? 'reject' : 'accept');
 if (process.argv.includes('--details')) {
   log('## Every number');
   log();
-  log('| country | input | src | hand label | max (truth) | max type | min | mobile | note |');
-  log('|---|---|---|---|---|---|---|---|---|');
+  log('| country | input | src | hand label | max (truth) | max type | min | mobile | mixed | note |');
+  log('|---|---|---|---|---|---|---|---|---|---|');
   for (const c of cases) {
-    log(`| ${c.country} | \`${c.input}\` | ${c.src} | ${c.label} | ${verdict(c.result.max)} | ${c.type} | ${verdict(c.result.min)} | ${verdict(c.result.mobile)} | ${c.note} |`);
+    log(`| ${c.country} | \`${c.input}\` | ${c.src} | ${c.label} | ${verdict(c.result.max)} | ${c.type} | ${verdict(c.result.min)} | ${verdict(c.result.mobile)} | ${verdict(c.result.mixed)} | ${c.note} |`);
   }
   log();
 }
@@ -361,3 +454,4 @@ log();
 log(`Test set: ${cases.length} numbers, ${cases.filter((c) => c.src === 'lib').length} from the library (getExampleNumber + examples.mobile.json), ${cases.filter((c) => c.src === 'hand').length} hand-written.`);
 
 process.stdout.write(`${out.join('\n')}\n`);
+if (!equivalent) process.exitCode = 1;
