@@ -7,6 +7,7 @@ import { computeDedupeKey } from './record/dedupe-key.js';
 import { pageContext, queryOf, utmOf, type PageContext } from './record/page-context.js';
 import type { ConsentRecord, IntakeRecord } from './record/record.js';
 import { uuidV4 } from './record/uuid.js';
+import type { IssueParams, ValueIssueCode } from './issue.js';
 import type { Field, Form } from './schema/types.js';
 import type { TypedForm } from './builders.js';
 
@@ -20,6 +21,13 @@ export interface IntakeOptions {
   readonly values?: Readonly<Record<string, unknown>>;
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
   readonly now?: () => number;
+}
+
+/** The current problem of a field: its code, parameters and localized message. */
+export interface FieldIssue {
+  readonly code: ValueIssueCode;
+  readonly params?: IssueParams;
+  readonly message: string;
 }
 
 /** The outcome of {@link Intake.validate}: localized messages by field name, in form order. */
@@ -60,6 +68,8 @@ export interface Intake<D = Readonly<Record<string, FieldValue>>> {
   isRequired(name: string): boolean;
   /** The localized problem of a visible field now, whether or not it is shown yet. */
   errorFor(name: string): string | undefined;
+  /** The problem of a visible field now with its code and parameters (e.g. to map it to native validity flags). */
+  issueFor(name: string): FieldIssue | undefined;
   /**
    * The error a UI should show: only once the person has left the field (`touch`) or tried to
    * submit (`validate`), so nobody sees an error while still typing a field the first time.
@@ -181,6 +191,13 @@ class IntakeController<D> implements Intake<D> {
   errorFor(name: string): string | undefined {
     const issue = this.#state(name).issue;
     return issue && fieldMessage(this.#field(name), issue, this.#locale);
+  }
+
+  issueFor(name: string): FieldIssue | undefined {
+    const issue = this.#state(name).issue;
+    if (!issue) return undefined;
+    const message = fieldMessage(this.#field(name), issue, this.#locale);
+    return issue.params ? { code: issue.code, params: issue.params, message } : { code: issue.code, message };
   }
 
   shownError(name: string): string | undefined {

@@ -6,7 +6,7 @@ export { parseForm, formatSchemaIssues } from './parse-form.js';
 export type { ParseFormOptions, ParseFormResult, SchemaIssue } from './parse-form.js';
 export { formJsonSchema } from './json-schema.js';
 export { createIntake } from './create-intake.js';
-export type { Intake, IntakeChange, IntakeOptions, ValidationResult } from './create-intake.js';
+export type { FieldIssue, Intake, IntakeChange, IntakeOptions, ValidationResult } from './create-intake.js';
 export { IntakeValidationError } from './intake-validation-error.js';
 export { validateRecord } from './validate-record.js';
 export type { RecordIssue, ValidateRecordOptions } from './validate-record.js';
@@ -26,6 +26,8 @@ export { normalizeChoice, normalizeChoices } from './normalize/normalize-choice.
 export { normalizeBoolean, normalizeConsent, normalizeHidden } from './normalize/normalize-boolean.js';
 export type { NormalizeResult } from './normalize/result.js';
 export { phoneMetadata } from './normalize/phone-metadata.js';
+export { composePhoneInput, formatPhoneInput, phoneCountryOptions, splitPhoneValue } from './normalize/phone-input.js';
+export type { PhoneCountryOption, PhoneParts } from './normalize/phone-input.js';
 export { emptyRawValue, prefillValue } from './raw-values.js';
 export { computeDedupeKey, dedupeSource } from './record/dedupe-key.js';
 export type { ConsentRecord, IntakeRecord, RecordContext } from './record/record.js';
