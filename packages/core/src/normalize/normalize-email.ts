@@ -1,14 +1,16 @@
 import { empty, fail, ok, type NormalizeResult } from './result.js';
 
-// Plausible, not RFC 5322: one @, a local part without spaces, a dotted domain whose labels are
-// letters (any script), digits and inner hyphens, and a top-level label of two or more letters.
-const local = /^[^\s@"(),:;<>[\\\]]+$/u;
+// Plausible, not RFC 5322: one @, a local part without spaces or control characters, a dotted
+// domain whose labels are letters (any script), digits and inner hyphens, and a top-level label of
+// two or more letters.
+const local = /^[^\s\p{Cc}@"(),:;<>[\\\]]+$/u;
 const label = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 const topLevel = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/u;
 
 /**
- * Normalizes an email address: NFKC (full-width `＠` becomes `@`), trimmed, lower-cased; it must be
- * a plausible address.
+ * Normalizes an email address: NFKC (full-width `＠` becomes `@`), trimmed, lower-cased, then NFKC
+ * again so the result is stable (lower-casing `H` + U+0331 gives `h` + U+0331, which NFKC composes
+ * to `ẖ`); it must be a plausible address.
  *
  * @example
  * normalizeEmail(' Li.Lei＠Example.COM ').value; // 'li.lei@example.com'
@@ -16,7 +18,7 @@ const topLevel = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/u;
 export function normalizeEmail(raw: unknown): NormalizeResult<string> {
   if (raw === undefined || raw === null) return empty;
   if (typeof raw !== 'string') return fail('invalid_type');
-  const value = raw.normalize('NFKC').trim().toLowerCase();
+  const value = raw.normalize('NFKC').trim().toLowerCase().normalize('NFKC');
   if (value === '') return empty;
   const at = value.lastIndexOf('@');
   const user = value.slice(0, at);

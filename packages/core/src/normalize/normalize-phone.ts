@@ -47,12 +47,17 @@ export function normalizePhone(raw: unknown, rules: PhoneRules = {}): NormalizeR
 
 const examples = new Map<string, string>();
 
-/** A sample number of a country in international format, for messages: `+86 139 1234 5678`. */
+const genericExample = '+1 201 555 0123';
+
+/**
+ * A sample number of a country in international format, for messages: `+86 139 1234 5678`.
+ * Without a country, or for a code libphonenumber-js does not know, a US sample.
+ */
 export function phoneExample(country: string | undefined): string {
   const key = country ?? '';
   let example = examples.get(key);
   if (example === undefined) {
-    example = country ? formatExample(country as CountryCode) : '+1 201 555 0123';
+    example = country ? formatExample(country as CountryCode) : genericExample;
     examples.set(key, example);
   }
   return example;
@@ -70,14 +75,19 @@ const sampleNumbers: Partial<Record<CountryCode, string>> = {
 };
 
 function formatExample(country: CountryCode): string {
-  const sample = sampleNumbers[country];
+  // Own keys only: a country such as `constructor` must not reach Object.prototype.
+  const sample = Object.hasOwn(sampleNumbers, country) ? sampleNumbers[country] : undefined;
   const phone = sample ? parsePhoneNumberFromString(sample, phoneMetadata) : undefined;
-  return phone ? phone.formatInternational() : `+${getCountryCallingCodeSafe(country)} …`;
+  if (phone) return phone.formatInternational();
+  const callingCode = getCountryCallingCodeSafe(country);
+  return callingCode ? `+${callingCode} …` : genericExample;
 }
 
 function getCountryCallingCodeSafe(country: CountryCode): string {
   try {
-    return getCountryCallingCode(country, phoneMetadata);
+    // Not a string for names such as `constructor`, which the metadata finds on Object.prototype.
+    const callingCode: unknown = getCountryCallingCode(country, phoneMetadata);
+    return typeof callingCode === 'string' ? callingCode : '';
   } catch {
     return '';
   }

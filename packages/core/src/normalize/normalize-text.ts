@@ -8,8 +8,11 @@ export interface TextRules {
   readonly pattern?: RegExp;
 }
 
-// C0/C1 control characters other than tab and line feed never belong in a form value.
-const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// C0/C1 control characters never belong in a form value. Tab, line feed, carriage return and the
+// control characters Unicode counts as white space (VT, FF, NEL; Word puts VT for a line break in
+// pasted text) are not removed here: they separate words, so each normalizer turns them into
+// white space or a line break.
+const controls = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
 
 function checkLength(value: string, rules: TextRules): NormalizeResult<string> {
   const length = characterCount(value);
@@ -24,7 +27,8 @@ function checkLength(value: string, rules: TextRules): NormalizeResult<string> {
 }
 
 /**
- * Normalizes a single-line text: NFC, trimmed, every run of white space collapsed to one space.
+ * Normalizes a single-line text: NFC, trimmed, every run of white space (line breaks, tabs, VT, FF,
+ * NEL, no-break and ideographic spaces) collapsed to one space; other control characters removed.
  *
  * @example
  * normalizeText('  Acme \n  Ltd ').value; // 'Acme Ltd'
@@ -32,18 +36,19 @@ function checkLength(value: string, rules: TextRules): NormalizeResult<string> {
 export function normalizeText(raw: unknown, rules: TextRules = {}): NormalizeResult<string> {
   if (raw === undefined || raw === null) return empty;
   if (typeof raw !== 'string') return fail('invalid_type');
-  const value = raw.replace(controls, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  const value = raw.replace(controls, '').normalize('NFC').replace(/[\s\u0085]+/g, ' ').trim();
   return value === '' ? empty : checkLength(value, rules);
 }
 
 /**
- * Normalizes a multi-line text: NFC, line endings `\n`, trimmed. Lines keep their inner spacing.
+ * Normalizes a multi-line text: NFC, line endings `\n` (from CRLF, CR, VT, FF, NEL, U+2028 and
+ * U+2029), control characters other than tab removed, trimmed. Lines keep their inner spacing.
  */
 export function normalizeTextarea(raw: unknown, rules: TextRules = {}): NormalizeResult<string> {
   if (raw === undefined || raw === null) return empty;
   if (typeof raw !== 'string') return fail('invalid_type');
   const value = raw
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g, '\n')
     .replace(controls, '')
     .normalize('NFC')
     .trim();
@@ -51,13 +56,13 @@ export function normalizeTextarea(raw: unknown, rules: TextRules = {}): Normaliz
 }
 
 /**
- * Compiles a schema `pattern` the way HTML does: anchored to the whole value, Unicode-aware.
+ * Compiles a schema `pattern` the way HTML does: anchored to the whole value, with the `v` (Unicode sets) flag.
  * Returns `undefined` for a pattern that does not compile (parseForm reports those).
  */
 export function compilePattern(pattern: string | undefined): RegExp | undefined {
   if (pattern === undefined) return undefined;
   try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
+    return new RegExp(`^(?:${pattern})$`, 'v');
   } catch {
     return undefined;
   }

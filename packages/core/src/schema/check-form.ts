@@ -141,7 +141,7 @@ function checkField(field: Json, path: Path, issues: RawSchemaIssue[]): void {
   const type = field['type'];
   if (typeof field['pattern'] === 'string') {
     try {
-      new RegExp(`^(?:${field['pattern']})$`, 'u');
+      new RegExp(`^(?:${field['pattern']})$`, 'v');
     } catch (error) {
       issues.push({ code: 'invalid_pattern', path: [...path, 'pattern'], params: { detail: (error as Error).message } });
     }
