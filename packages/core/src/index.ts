@@ -31,6 +31,10 @@ export type { PhoneCountryOption, PhoneParts } from './normalize/phone-input.js'
 export { emptyRawValue, prefillValue } from './raw-values.js';
 export { computeDedupeKey, dedupeSource } from './record/dedupe-key.js';
 export type { ConsentRecord, IntakeRecord, RecordContext } from './record/record.js';
+export { encodeRecord } from './delivery/encode-record.js';
+export type { EncodedBody } from './delivery/encode-record.js';
+export { defaultTimeoutMs, parseRetryAfter, postRecord } from './delivery/post-record.js';
+export type { PostOptions, PostOutcome } from './delivery/post-record.js';
 export { resolveText } from './text.js';
 export type { Text } from './text.js';
 export { formatPath } from './issue.js';
