@@ -1,0 +1,116 @@
+import { fillTemplate } from '@intake/core';
+
+/** The built-in texts of the elements (buttons, progress, status). Validation messages come from @intake/core. */
+export interface UiMessages {
+  readonly submit: string;
+  readonly next: string;
+  readonly back: string;
+  readonly startOver: string;
+  readonly optional: string;
+  readonly required: string;
+  readonly errorPrefix: string;
+  readonly errorSummaryTitle: string;
+  readonly stepProgress: string;
+  readonly countryCode: string;
+  readonly phoneNumber: string;
+  readonly choose: string;
+  readonly sending: string;
+  readonly successTitle: string;
+  readonly successBody: string;
+  readonly queuedTitle: string;
+  readonly queuedBody: string;
+  readonly rejectedTitle: string;
+  readonly failedTitle: string;
+  readonly failedBody: string;
+  readonly retry: string;
+  readonly schemaErrorTitle: string;
+  readonly schemaErrorBody: string;
+  readonly loading: string;
+  readonly nextPersonIn: string;
+  readonly charactersLeft: string;
+  readonly charactersOver: string;
+}
+
+const en: UiMessages = {
+  submit: 'Send',
+  next: 'Continue',
+  back: 'Back',
+  startOver: 'Start a new form',
+  optional: '(optional)',
+  required: '(required)',
+  errorPrefix: 'Error:',
+  errorSummaryTitle: 'There is a problem',
+  stepProgress: 'Step {current} of {total}',
+  countryCode: 'Country or region code',
+  phoneNumber: 'Phone number',
+  choose: 'Choose…',
+  sending: 'Sending…',
+  successTitle: 'Thank you',
+  successBody: 'Your details have been sent.',
+  queuedTitle: 'Saved on this device',
+  queuedBody: 'We could not reach the server. Your details are saved on this device and will be sent automatically when the connection is back.',
+  rejectedTitle: 'Your details were not accepted',
+  failedTitle: 'Your details could not be sent',
+  failedBody: 'Nothing you entered has been lost. Please try again.',
+  retry: 'Try again',
+  schemaErrorTitle: 'This form cannot be shown',
+  schemaErrorBody: 'Its definition has these problems:',
+  loading: 'Loading the form…',
+  nextPersonIn: 'A new form opens in {seconds} s.',
+  charactersLeft: '{count} characters left',
+  charactersOver: '{count} characters too many',
+};
+
+const zhCN: UiMessages = {
+  submit: '提交',
+  next: '下一步',
+  back: '上一步',
+  startOver: '填写新表单',
+  optional: '（选填）',
+  required: '（必填）',
+  errorPrefix: '错误：',
+  errorSummaryTitle: '请修改以下问题',
+  stepProgress: '第 {current} 步，共 {total} 步',
+  countryCode: '国家或地区区号',
+  phoneNumber: '电话号码',
+  choose: '请选择…',
+  sending: '正在提交…',
+  successTitle: '提交成功',
+  successBody: '感谢您的填写，我们已收到您的信息。',
+  queuedTitle: '已保存在本设备',
+  queuedBody: '暂时无法连接服务器。您的信息已保存在本设备上，网络恢复后将自动提交。',
+  rejectedTitle: '提交未被接受',
+  failedTitle: '提交失败',
+  failedBody: '您填写的内容都还在，请重试。',
+  retry: '重试',
+  schemaErrorTitle: '无法显示此表单',
+  schemaErrorBody: '表单定义存在以下问题：',
+  loading: '正在加载表单…',
+  nextPersonIn: '{seconds} 秒后将打开新表单。',
+  charactersLeft: '还可输入 {count} 个字符',
+  charactersOver: '超出 {count} 个字符',
+};
+
+const catalog: Record<string, UiMessages> = { en, 'zh-CN': zhCN };
+
+/**
+ * The element texts for a locale: exact, then same language, then English.
+ * `registerUiMessages` adds a locale (pair it with `registerMessages` of @intake/core).
+ */
+export function uiMessages(locale: string): UiMessages {
+  const exact = catalog[locale];
+  if (exact) return exact;
+  const language = locale.split('-')[0]!.toLowerCase();
+  const key = Object.keys(catalog).find((candidate) => candidate.split('-')[0]!.toLowerCase() === language);
+  return key ? catalog[key]! : en;
+}
+
+/** Adds or replaces the element texts of a locale. */
+export function registerUiMessages(locale: string, messages: UiMessages): void {
+  catalog[locale] = messages;
+}
+
+/** Fills `{name}` placeholders of an element text. */
+export function formatUi(template: string, params: Record<string, string | number>): string {
+  return fillTemplate(template, params);
+}

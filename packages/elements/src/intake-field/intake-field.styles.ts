@@ -1,0 +1,179 @@
+import { css } from 'lit';
+
+/** Styles of `<intake-field>`. */
+export const fieldStyles = css`
+  :host {
+    display: block;
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+  .field {
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .field.invalid {
+    padding-inline-start: calc(var(--_space) * 0.75);
+    border-inline-start: 4px solid var(--_error);
+  }
+  label,
+  legend {
+    display: block;
+    padding: 0;
+    font-weight: 600;
+    margin-block-end: 0.25rem;
+    overflow-wrap: anywhere;
+  }
+  .marker {
+    color: var(--_error);
+    margin-inline-start: 0.15em;
+    font-weight: 600;
+  }
+  .help {
+    display: block;
+    color: var(--_muted);
+    margin: 0 0 0.5rem;
+    overflow-wrap: anywhere;
+  }
+  .error {
+    display: block;
+    color: var(--_error);
+    font-weight: 600;
+    margin: 0 0 0.5rem;
+  }
+  .error:empty {
+    display: none;
+  }
+  input,
+  select,
+  textarea {
+    box-sizing: border-box;
+    width: 100%;
+    max-width: 100%;
+    min-height: var(--_control-height);
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_bg);
+    border: var(--_border-width) solid var(--_border);
+    border-radius: var(--_radius);
+    appearance: none;
+  }
+  textarea {
+    min-height: calc(var(--_control-height) * 2.5);
+    resize: vertical;
+  }
+  select {
+    padding-inline-end: 2.5rem;
+    background-image: linear-gradient(45deg, transparent 50%, currentColor 50%), linear-gradient(135deg, currentColor 50%, transparent 50%);
+    background-position: calc(100% - 1.25rem) 55%, calc(100% - 0.9rem) 55%;
+    background-size: 0.35rem 0.35rem;
+    background-repeat: no-repeat;
+  }
+  input[type='date'] {
+    max-width: 14rem;
+  }
+  .invalid input:not([type='checkbox'], [type='radio']),
+  .invalid select,
+  .invalid textarea {
+    border-color: var(--_error);
+  }
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_text);
+  }
+  input:disabled,
+  select:disabled,
+  textarea:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .phone {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .phone select {
+    flex: 0 0 auto;
+    width: auto;
+    max-width: 45%;
+  }
+  .phone input {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .choices {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.75rem;
+    min-height: 44px;
+    padding-block: 0.375rem;
+    font-weight: 400;
+    cursor: pointer;
+    margin: 0;
+  }
+  .choice input {
+    flex: 0 0 auto;
+    width: 1.75rem;
+    height: 1.75rem;
+    min-height: 0;
+    padding: 0;
+    margin: 0;
+    border-radius: 4px;
+    display: grid;
+    place-content: center;
+    cursor: pointer;
+  }
+  .choice input[type='radio'] {
+    border-radius: 50%;
+  }
+  .choice input::before {
+    content: '';
+    width: 0.9rem;
+    height: 0.9rem;
+    transform: scale(0);
+    background: var(--_text);
+    clip-path: polygon(14% 44%, 0 65%, 50% 100%, 100% 16%, 80% 0%, 43% 62%);
+  }
+  .choice input[type='radio']::before {
+    border-radius: 50%;
+    clip-path: none;
+  }
+  .choice input:checked::before {
+    transform: scale(1);
+  }
+  .choice input:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 1px;
+    box-shadow: 0 0 0 2px var(--_text);
+  }
+  .choice-text {
+    padding-block-start: 0.15rem;
+    overflow-wrap: anywhere;
+  }
+  .single {
+    font-weight: 400;
+  }
+  .counter {
+    color: var(--_muted);
+    margin: 0.25rem 0 0;
+  }
+  .counter.over {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .definition-error {
+    color: var(--_error);
+    border: 2px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.75rem;
+    margin: 0;
+  }
+`;

@@ -1,0 +1,797 @@
+import {
+  composePhoneInput,
+  createIntake,
+  defaultTextareaMaxLength,
+  formatPath,
+  formatPhoneInput,
+  parseForm,
+  phoneCountryOptions,
+  resolveText,
+  splitPhoneValue,
+  type Field,
+  type Intake,
+  type IntakeChange,
+  type Option,
+} from '@intake/core';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
+import { tokens } from '../styles/tokens.styles.js';
+import { fieldStyles } from './intake-field.styles.js';
+import { validityFlags } from './validity-flags.js';
+
+type ChoiceField = Extract<Field, { options: readonly Option[] }>;
+
+const listConverter = {
+  fromAttribute: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : undefined),
+  toAttribute: (value: readonly string[] | undefined) => value?.join(','),
+};
+
+const definitionKeys = [
+  'type',
+  'name',
+  'label',
+  'help',
+  'placeholder',
+  'required',
+  'defaultCountry',
+  'countries',
+  'min',
+  'max',
+  'step',
+  'integer',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'version',
+  'options',
+  'defaultValue',
+  'autocomplete',
+] as const;
+
+let nextId = 0;
+
+/**
+ * One form field of any Intake type. Alone, inside any native `<form>`, it is a real
+ * form-associated control: its **normalized** value goes into `FormData` (E.164 phones, option
+ * values, `YYYY-MM-DD` dates; checkboxes add one entry per value), it takes part in constraint
+ * validation (`checkValidity()`, `reportValidity()`, `:invalid`) and it resets and restores with
+ * the form. Inside `<intake-form>` the same element renders each field, bound to the form's
+ * controller. Validation rules and messages come from `@intake/core`.
+ *
+ * @summary A form-associated, accessible, localized field.
+ *
+ * @event input - A person changed the value (native, composed).
+ * @event change - A person committed a change (re-dispatched from the host).
+ *
+ * @csspart field - The wrapper of the whole field (a `fieldset` for groups).
+ * @csspart label - The label (or legend of a group).
+ * @csspart required-marker - The `*` after the label of a required field.
+ * @csspart help - The help text.
+ * @csspart error - The inline error message.
+ * @csspart input - The text-like input, textarea or select.
+ * @csspart country-select - The country code selector of a phone field.
+ * @csspart choices - The list of radio buttons or checkboxes.
+ * @csspart choice - One radio button or checkbox with its label.
+ * @csspart choice-input - The radio button or checkbox itself.
+ * @csspart counter - The characters-left counter of a textarea.
+ *
+ * @cssprop --intake-font-family - Font of every text.
+ * @cssprop --intake-font-size - Base font size (default 1rem; keep it at 16px or more so phones do not zoom).
+ * @cssprop --intake-color-text - Text colour.
+ * @cssprop --intake-color-muted - Help text colour.
+ * @cssprop --intake-color-background - Control background.
+ * @cssprop --intake-color-border - Control border colour.
+ * @cssprop --intake-color-error - Error colour.
+ * @cssprop --intake-color-focus - Focus ring colour.
+ * @cssprop --intake-radius - Corner radius of controls.
+ * @cssprop --intake-control-height - Minimum height of controls (default 3rem, at least 44px).
+ * @cssprop --intake-border-width - Control border width.
+ * @cssprop --intake-spacing - Base spacing unit.
+ */
+export class IntakeField extends LitElement {
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [tokens, fieldStyles];
+  static override properties = {
+    type: { reflect: true },
+    name: { reflect: true },
+    label: {},
+    help: {},
+    placeholder: {},
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    defaultCountry: { attribute: 'default-country' },
+    countries: { converter: listConverter },
+    min: {},
+    max: {},
+    step: { type: Number },
+    integer: { type: Boolean },
+    minLength: { attribute: 'min-length', type: Number },
+    maxLength: { attribute: 'max-length', type: Number },
+    pattern: {},
+    version: {},
+    autocomplete: {},
+    options: { attribute: false },
+    defaultValue: { attribute: 'value' },
+    locale: { reflect: true },
+    theme: { reflect: true },
+    intake: { attribute: false },
+  };
+
+  /** The field type (spec §2): `text`, `email`, `phone`, `select`, `checkboxes`, ... Default `text`. */
+  declare type: Field['type'];
+  /** The field name: the `FormData` key, and the key in `record.data`. */
+  declare name: string;
+  declare label: string | undefined;
+  declare help: string | undefined;
+  declare placeholder: string | undefined;
+  declare required: boolean;
+  declare disabled: boolean;
+  /** Phone: ISO country assumed for numbers typed without `+` (attribute `default-country`). */
+  declare defaultCountry: string | undefined;
+  /** Phone: the allowed countries, e.g. `countries="CN,HK,US"`. */
+  declare countries: string[] | undefined;
+  /** Number: the minimum; date: the earliest `YYYY-MM-DD`. */
+  declare min: string | undefined;
+  /** Number: the maximum; date: the latest `YYYY-MM-DD`. */
+  declare max: string | undefined;
+  declare step: number | undefined;
+  declare integer: boolean;
+  declare minLength: number | undefined;
+  declare maxLength: number | undefined;
+  declare pattern: string | undefined;
+  /** Consent: the version of the text agreed to. */
+  declare version: string | undefined;
+  declare autocomplete: string | undefined;
+  /** Choices of select, radio and checkboxes fields; by default read from child `<option>` elements. */
+  declare options: readonly Option[] | undefined;
+  /** The default value (attribute `value`): what the field starts with and resets to. */
+  declare defaultValue: string | undefined;
+  /** The locale of messages: `en` or `zh-CN`. Default: the nearest `lang`, else `en`. */
+  declare locale: string | undefined;
+  /** `light` or `dark` to force a colour scheme; by default it follows `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | undefined;
+  /**
+   * The controller this field is bound to (set by `<intake-form>`): the field then takes its
+   * definition from the controller's form by `name`, and reads and writes its values there.
+   */
+  declare intake: Intake | undefined;
+
+  readonly #internals: ElementInternals;
+  #own: Intake | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #definitionError: string | undefined;
+  #formDisabled = false;
+  #pendingValue: unknown = undefined;
+  #phone = { country: '', text: '', composed: undefined as string | undefined };
+  #observer: MutationObserver | undefined;
+  readonly #id = `intake-field-${++nextId}`;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    this.type = 'text';
+    this.name = '';
+    this.required = false;
+    this.disabled = false;
+    this.integer = false;
+  }
+
+  /** The controller in use: the bound one, or the field's own when it stands alone. */
+  get controller(): Intake | undefined {
+    return this.intake ?? this.#own;
+  }
+
+  /** The definition of this field as the core sees it. */
+  get field(): Field | undefined {
+    return this.controller?.form.fields.find((field) => field.name === this.#fieldName);
+  }
+
+  /** The raw value, as typed (strings; an array for checkboxes; true/false for boolean and consent). Setting it fires no event. */
+  get value(): unknown {
+    const controller = this.controller;
+    return controller && this.field ? controller.get(this.#fieldName) : this.#pendingValue;
+  }
+
+  set value(value: unknown) {
+    const controller = this.controller;
+    if (controller && this.field) controller.set(this.#fieldName, value);
+    else this.#pendingValue = value;
+    this.requestUpdate();
+  }
+
+  /** The normalized value (what `FormData` and records get), or `undefined` when empty or invalid. */
+  get normalizedValue(): unknown {
+    const controller = this.controller;
+    return controller && this.field ? controller.normalized(this.#fieldName) : undefined;
+  }
+
+  /** The form this field belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.#internals.willValidate;
+  }
+
+  /** Whether the value is valid; fires `invalid` when not, like a native input. */
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+
+  /** Like `checkValidity()`, and shows the error. */
+  reportValidity(): boolean {
+    this.#showErrors();
+    return this.#internals.reportValidity();
+  }
+
+  get #fieldName(): string {
+    return this.intake ? this.name : this.name || 'field';
+  }
+
+  get #locale(): string {
+    if (this.intake) return this.intake.locale;
+    return this.locale || this.closest<HTMLElement>('[lang]')?.lang || 'en';
+  }
+
+  get #isDisabled(): boolean {
+    return this.disabled || this.#formDisabled;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('focusout', this.#onFocusOut);
+    this.addEventListener('invalid', this.#onInvalid);
+    if (!this.intake) {
+      this.#observer = new MutationObserver(() => this.requestUpdate('options'));
+      this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'label'] });
+    }
+    this.#subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('focusout', this.#onFocusOut);
+    this.removeEventListener('invalid', this.#onInvalid);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('intake')) {
+      this.#own = undefined;
+      this.#subscribe();
+    }
+    if (!this.intake && (!this.#own || definitionKeys.some((key) => changed.has(key)) || changed.has('locale'))) {
+      this.#buildOwnController();
+    }
+    const controller = this.controller;
+    if (controller && this.field) {
+      if (this.#pendingValue !== undefined) {
+        const pending = this.#pendingValue;
+        this.#pendingValue = undefined;
+        controller.set(this.#fieldName, pending);
+      }
+      if (this.intake) this.hidden = this.field.type === 'hidden' || !controller.isVisible(this.#fieldName);
+      else this.hidden = this.field.type === 'hidden';
+    }
+  }
+
+  protected override updated(): void {
+    this.#syncFormState();
+  }
+
+  /** Builds the one-field controller of a standalone field from its attributes. */
+  #buildOwnController(): void {
+    const previous = this.#own;
+    const keep = previous && previous.form.fields[0] ? previous.get(previous.form.fields[0].name) : undefined;
+    const definition = this.#definitionFromAttributes();
+    const parsed = parseForm({ id: 'intake-field', fields: [definition] }, { locale: this.#locale });
+    if (!parsed.ok) {
+      this.#definitionError = parsed.issues
+        .map((issue) => `${formatPath(issue.path.slice(2)) || definition.type}: ${issue.message}`)
+        .join('; ');
+      this.#own = undefined;
+      this.#subscribe();
+      return;
+    }
+    this.#definitionError = undefined;
+    this.#own = createIntake(parsed.form, { locale: this.#locale });
+    if (keep !== undefined && previous?.form.fields[0]?.type === definition.type) this.#own.set(this.#fieldName, keep);
+    this.#subscribe();
+  }
+
+  #definitionFromAttributes(): Record<string, unknown> {
+    const type = this.type || 'text';
+    const definition: Record<string, unknown> = { type, name: this.#fieldName };
+    const put = (key: string, value: unknown) => {
+      if (value !== undefined && value !== null && value !== '' && value !== false) definition[key] = value;
+    };
+    put('label', this.label);
+    put('help', this.help);
+    put('placeholder', this.placeholder);
+    put('required', this.required);
+    put('autocomplete', this.autocomplete);
+    if (type === 'text' || type === 'textarea') {
+      put('minLength', this.minLength);
+      put('maxLength', this.maxLength);
+      if (type === 'text') put('pattern', this.pattern);
+    }
+    if (type === 'phone') {
+      put('defaultCountry', this.defaultCountry?.toUpperCase());
+      put('countries', this.countries?.map((country) => country.toUpperCase()));
+    }
+    if (type === 'number') {
+      put('min', this.min === undefined ? undefined : Number(this.min));
+      put('max', this.max === undefined ? undefined : Number(this.max));
+      put('step', this.step);
+      put('integer', this.integer);
+    }
+    if (type === 'date') {
+      put('min', this.min);
+      put('max', this.max);
+    }
+    if (type === 'select' || type === 'radio' || type === 'checkboxes') {
+      definition['options'] = this.options ?? this.#childOptions();
+    }
+    if (type === 'checkboxes') {
+      put('minSelected', this.min === undefined ? undefined : Number(this.min));
+      put('maxSelected', this.max === undefined ? undefined : Number(this.max));
+    }
+    if (type === 'consent') put('version', this.version);
+    if (this.defaultValue !== undefined) definition['default'] = this.#parseDefault(type, this.defaultValue);
+    return definition;
+  }
+
+  #childOptions(): Option[] {
+    return [...this.querySelectorAll('option')].map((option) => ({ value: option.value, label: option.textContent?.trim() || option.value }));
+  }
+
+  #parseDefault(type: Field['type'], text: string): unknown {
+    if (type === 'checkboxes') return text.split(',').map((value) => value.trim()).filter(Boolean);
+    if (type === 'boolean' || type === 'consent') return text === '' || text === 'true' || text === 'on';
+    if (type === 'number') return text.trim() === '' ? undefined : Number(text);
+    return text;
+  }
+
+  #subscribe(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    const controller = this.controller;
+    if (!controller || !this.isConnected) return;
+    const bound = Boolean(this.intake);
+    this.#unsubscribe = controller.subscribe((change: IntakeChange) => {
+      if (!bound || change.locale || change.names.includes(this.name)) this.requestUpdate();
+    });
+  }
+
+  #syncFormState(): void {
+    const controller = this.controller;
+    const field = this.field;
+    if (!controller || !field) {
+      this.#internals.setFormValue(null);
+      this.#internals.setValidity(this.#definitionError ? { customError: true } : {}, this.#definitionError ?? '');
+      return;
+    }
+    const name = this.#fieldName;
+    const raw = controller.get(name);
+    const visible = controller.isVisible(name);
+    const normalized = controller.normalized(name);
+    let value: string | FormData | null = null;
+    if (visible && field.type === 'checkboxes') {
+      const data = new FormData();
+      const list = (normalized as readonly string[] | undefined) ?? (Array.isArray(raw) ? (raw as string[]) : []);
+      for (const item of list) data.append(this.name, item);
+      value = data;
+    } else if (visible && normalized !== undefined) {
+      value = String(normalized);
+    } else if (visible && typeof raw === 'string' && raw.trim() !== '') {
+      value = raw; // invalid: keep what was typed (a form with novalidate still gets it)
+    }
+    this.#internals.setFormValue(value, JSON.stringify(raw ?? null));
+    const issue = visible ? controller.issueFor(name) : undefined;
+    const anchor = this.renderRoot.querySelector<HTMLElement>('input, select, textarea') ?? undefined;
+    if (issue) this.#internals.setValidity(validityFlags(issue.code), issue.message, anchor);
+    else this.#internals.setValidity({});
+    const states = this.#internals.states;
+    const toggle = (state: string, on: boolean) => (on ? states.add(state) : states.delete(state));
+    toggle('invalid', Boolean(issue));
+    toggle('user-invalid', Boolean(issue) && controller.isTouched(name));
+    toggle('touched', controller.isTouched(name));
+    toggle('filled', normalized !== undefined);
+    toggle('required', controller.isRequired(name));
+  }
+
+  readonly #onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    if (next && (this.contains(next) || this.renderRoot.contains(next))) return;
+    const controller = this.controller;
+    if (controller && this.field && !controller.isTouched(this.#fieldName)) controller.touch(this.#fieldName);
+  };
+
+  readonly #onInvalid = () => this.#showErrors();
+
+  #showErrors(): void {
+    const controller = this.controller;
+    if (controller && this.field) controller.validate([this.#fieldName]);
+  }
+
+  #set(value: unknown): void {
+    const controller = this.controller;
+    if (controller && this.field) controller.set(this.#fieldName, value);
+  }
+
+  readonly #redispatchChange = () => {
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  /** Form-associated callbacks. */
+  formResetCallback(): void {
+    if (this.#own) {
+      this.#own.reset();
+      this.#phone.composed = undefined;
+    }
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.#formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      this.value = JSON.parse(state) as unknown;
+    } catch {
+      // not a state this element wrote
+    }
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (this.#definitionError) {
+      return html`<p class="definition-error" part="error" role="alert">&lt;intake-field&gt; ${this.#definitionError}</p>`;
+    }
+    const controller = this.controller;
+    const field = this.field;
+    if (!controller || !field || field.type === 'hidden') return nothing;
+    if (this.intake && !controller.isVisible(field.name)) return nothing;
+    switch (field.type) {
+      case 'radio':
+      case 'checkboxes':
+        return this.#renderGroup(controller, field);
+      case 'boolean':
+      case 'consent':
+        return this.#renderSingleCheckbox(controller, field);
+      default:
+        return this.#renderInputField(controller, field);
+    }
+  }
+
+  #texts(controller: Intake, field: Field): FieldTexts {
+    const locale = this.#locale;
+    const error = controller.shownError(field.name);
+    const help = resolveText(field.help, locale);
+    const describedBy = [help ? 'help' : '', error ? 'error' : ''].filter(Boolean).join(' ') || nothing;
+    return {
+      locale,
+      ui: uiMessages(locale),
+      label: resolveText(field.label, locale) || field.name,
+      help,
+      error,
+      describedBy,
+      required: controller.isRequired(field.name),
+      placeholder: resolveText(field.placeholder, locale) || nothing,
+    };
+  }
+
+  #marker(required: boolean, ui: UiMessages): TemplateResult | typeof nothing {
+    return required
+      ? html`<span class="marker" part="required-marker" aria-hidden="true">*</span><span class="visually-hidden">${ui.required}</span>`
+      : nothing;
+  }
+
+  #helpAndError(help: string, error: string | undefined, ui: UiMessages): TemplateResult {
+    return html`${help ? html`<span class="help" id="help" part="help">${help}</span>` : nothing}
+      <span class="error" id="error" part="error" aria-live="polite">${error ? html`<span class="visually-hidden">${ui.errorPrefix}</span> ${error}` : nothing}</span>`;
+  }
+
+  #renderInputField(controller: Intake, field: Field): TemplateResult {
+    const t = this.#texts(controller, field);
+    const raw = controller.get(field.name);
+    const invalid = Boolean(t.error);
+    return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
+      <label for="control" part="label">${t.label}${this.#marker(t.required, t.ui)}</label>
+      ${this.#helpAndError(t.help, t.error, t.ui)} ${this.#renderControl(field, raw, t, invalid)}
+      ${field.type === 'textarea' ? this.#renderCounter(field, raw, t.ui) : nothing}
+    </div>`;
+  }
+
+  #renderControl(field: Field, raw: unknown, t: FieldTexts, invalid: boolean): TemplateResult {
+    const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+    const common: ControlAria = {
+      describedBy: t.describedBy,
+      invalid: invalid ? 'true' : 'false',
+      required: t.required ? 'true' : 'false',
+    };
+    const onInput = (event: Event) => this.#set((event.target as HTMLInputElement).value);
+    switch (field.type) {
+      case 'textarea':
+        return html`<textarea
+          id="control"
+          part="input"
+          name=${field.name}
+          rows=${field.rows ?? 5}
+          .value=${live(text)}
+          placeholder=${t.placeholder}
+          autocomplete=${field.autocomplete ?? nothing}
+          aria-describedby=${common.describedBy}
+          aria-invalid=${common.invalid}
+          aria-required=${common.required}
+          ?disabled=${this.#isDisabled}
+          @input=${onInput}
+          @change=${this.#redispatchChange}
+        ></textarea>`;
+      case 'select':
+        return html`<select
+          id="control"
+          part="input"
+          name=${field.name}
+          aria-describedby=${common.describedBy}
+          aria-invalid=${common.invalid}
+          aria-required=${common.required}
+          autocomplete=${field.autocomplete ?? nothing}
+          ?disabled=${this.#isDisabled}
+          @input=${onInput}
+          @change=${this.#redispatchChange}
+        >
+          <option value="" ?selected=${text === ''}>${resolveText(field.placeholder, t.locale) || t.ui.choose}</option>
+          ${field.options.map(
+            (option) => html`<option value=${option.value} ?selected=${option.value === text}>${resolveText(option.label, t.locale) || option.value}</option>`,
+          )}
+        </select>`;
+      case 'phone':
+        return this.#renderPhone(field, text, t, common);
+      default: {
+        const kind = inputKind(field);
+        return html`<input
+          id="control"
+          part="input"
+          name=${field.name}
+          type=${kind.type}
+          inputmode=${kind.inputmode ?? nothing}
+          autocomplete=${field.autocomplete ?? kind.autocomplete ?? nothing}
+          spellcheck=${kind.spellcheck ?? nothing}
+          autocapitalize=${kind.autocapitalize ?? nothing}
+          min=${field.type === 'date' ? (field.min ?? nothing) : nothing}
+          max=${field.type === 'date' ? (field.max ?? nothing) : nothing}
+          .value=${live(text)}
+          placeholder=${t.placeholder}
+          aria-describedby=${common.describedBy}
+          aria-invalid=${common.invalid}
+          aria-required=${common.required}
+          ?disabled=${this.#isDisabled}
+          @input=${onInput}
+          @change=${this.#redispatchChange}
+        />`;
+      }
+    }
+  }
+
+  #renderPhone(
+    field: Extract<Field, { type: 'phone' }>,
+    raw: string,
+    t: FieldTexts,
+    common: ControlAria,
+  ): TemplateResult {
+    const phone = this.#phone;
+    if (phone.composed !== raw) {
+      const parts = splitPhoneValue(raw, field.defaultCountry ?? field.countries?.[0]);
+      phone.country = parts.country;
+      phone.text = parts.national;
+      phone.composed = raw;
+    }
+    const regions = regionNames(t.locale);
+    const options = phoneCountryOptions(field.countries, field.defaultCountry);
+    const update = (country: string, typed: string) => {
+      phone.country = country;
+      phone.text = typed;
+      phone.composed = composePhoneInput(country || undefined, typed);
+      this.#set(phone.composed);
+    };
+    const onInput = (event: Event) => {
+      const input = event.target as HTMLInputElement;
+      const atEnd = input.selectionStart === input.value.length;
+      const deleting = (event as InputEvent).inputType?.startsWith('delete');
+      const formatted = atEnd && !deleting ? formatPhoneInput(input.value, phone.country || undefined) : input.value;
+      if (formatted !== input.value) input.value = formatted;
+      update(phone.country, formatted);
+    };
+    return html`<div class="phone">
+      <select
+        part="country-select"
+        aria-label=${t.ui.countryCode}
+        autocomplete="tel-country-code"
+        ?disabled=${this.#isDisabled}
+        @input=${(event: Event) => update((event.target as HTMLSelectElement).value, phone.text)}
+        @change=${this.#redispatchChange}
+      >
+        ${phone.country === '' ? html`<option value="" selected>+</option>` : nothing}
+        ${options.map(
+          (option) =>
+            html`<option value=${option.country} ?selected=${option.country === phone.country}>
+              ${regionName(regions, option.country)} +${option.callingCode}
+            </option>`,
+        )}
+      </select>
+      <input
+        id="control"
+        part="input"
+        name=${field.name}
+        type="tel"
+        autofocus
+        autocomplete=${field.autocomplete ?? 'tel-national'}
+        .value=${live(phone.text)}
+        placeholder=${t.placeholder}
+        aria-describedby=${common.describedBy}
+        aria-invalid=${common.invalid}
+        aria-required=${common.required}
+        ?disabled=${this.#isDisabled}
+        @input=${onInput}
+        @change=${this.#redispatchChange}
+      />
+    </div>`;
+  }
+
+  #renderCounter(field: Extract<Field, { type: 'textarea' }>, raw: unknown, ui: UiMessages): TemplateResult | typeof nothing {
+    const max = field.maxLength ?? defaultTextareaMaxLength;
+    const length = typeof raw === 'string' ? [...raw.trim()].length : 0;
+    if (length < max * 0.8) return nothing;
+    const over = length > max;
+    return html`<p class="counter ${over ? 'over' : ''}" part="counter" aria-live="polite">
+      ${formatUi(over ? ui.charactersOver : ui.charactersLeft, { count: Math.abs(max - length) })}
+    </p>`;
+  }
+
+  #renderGroup(controller: Intake, field: ChoiceField): TemplateResult {
+    const t = this.#texts(controller, field);
+    const raw = controller.get(field.name);
+    const multiple = field.type === 'checkboxes';
+    const chosen = new Set(multiple ? (Array.isArray(raw) ? (raw as string[]) : []) : [raw]);
+    const toggle = (value: string, checked: boolean) => {
+      if (!multiple) return this.#set(value);
+      const next = new Set(chosen);
+      if (checked) next.add(value);
+      else next.delete(value);
+      this.#set(field.options.map((option) => option.value).filter((option) => next.has(option)));
+    };
+    return html`<fieldset
+      class="field ${t.error ? 'invalid' : ''}"
+      part="field"
+      aria-describedby=${t.describedBy}
+      role=${multiple ? nothing : 'radiogroup'}
+      aria-required=${!multiple && t.required ? 'true' : nothing}
+      aria-invalid=${!multiple && t.error ? 'true' : nothing}
+    >
+      <legend part="label">${t.label}${this.#marker(t.required, t.ui)}</legend>
+      ${this.#helpAndError(t.help, t.error, t.ui)}
+      <div class="choices" part="choices">
+        ${field.options.map(
+          (option, index) => html`<label class="choice" part="choice">
+            <input
+              id=${index === 0 ? 'control' : `${this.#id}-${index}`}
+              part="choice-input"
+              type=${multiple ? 'checkbox' : 'radio'}
+              name=${multiple ? `${field.name}-${index}` : field.name}
+              value=${option.value}
+              .checked=${live(chosen.has(option.value))}
+              ?disabled=${this.#isDisabled}
+              @input=${(event: Event) => toggle(option.value, (event.target as HTMLInputElement).checked)}
+              @change=${this.#redispatchChange}
+            />
+            <span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span>
+          </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  #renderSingleCheckbox(controller: Intake, field: Field): TemplateResult {
+    const t = this.#texts(controller, field);
+    const checked = controller.get(field.name) === true;
+    return html`<div class="field ${t.error ? 'invalid' : ''}" part="field">
+      ${this.#helpAndError(t.help, t.error, t.ui)}
+      <label class="choice single" part="choice label">
+        <input
+          id="control"
+          part="choice-input"
+          type="checkbox"
+          name=${field.name}
+          .checked=${live(checked)}
+          aria-describedby=${t.describedBy}
+          aria-invalid=${t.error ? 'true' : 'false'}
+          aria-required=${t.required ? 'true' : 'false'}
+          ?disabled=${this.#isDisabled}
+          @input=${(event: Event) => this.#set((event.target as HTMLInputElement).checked)}
+          @change=${this.#redispatchChange}
+        />
+        <span class="choice-text">${t.label}${this.#marker(t.required, t.ui)}</span>
+      </label>
+    </div>`;
+  }
+}
+
+/** The localized texts and ARIA wiring of one render of a field. */
+interface FieldTexts {
+  readonly locale: string;
+  readonly ui: UiMessages;
+  readonly label: string;
+  readonly help: string;
+  readonly error: string | undefined;
+  readonly describedBy: string | typeof nothing;
+  readonly required: boolean;
+  readonly placeholder: string | typeof nothing;
+}
+
+/** ARIA attributes shared by every control of a field. */
+interface ControlAria {
+  readonly describedBy: string | typeof nothing;
+  readonly invalid: string;
+  readonly required: string;
+}
+
+interface InputKind {
+  readonly type: string;
+  readonly inputmode?: string;
+  readonly autocomplete?: string;
+  readonly spellcheck?: string;
+  readonly autocapitalize?: string;
+}
+
+/** The native input that suits a field type. Numbers and emails use text inputs so nothing typed is dropped by the browser. */
+function inputKind(field: Field): InputKind {
+  switch (field.type) {
+    case 'email':
+      return { type: 'text', inputmode: 'email', autocomplete: 'email', spellcheck: 'false', autocapitalize: 'none' };
+    case 'number':
+      return { type: 'text', inputmode: field.integer && (field.min ?? 0) >= 0 ? 'numeric' : 'decimal' };
+    case 'date':
+      return { type: 'date' };
+    default:
+      return { type: 'text' };
+  }
+}
+
+const regionNameCache = new Map<string, Intl.DisplayNames | undefined>();
+
+function regionNames(locale: string): Intl.DisplayNames | undefined {
+  if (!regionNameCache.has(locale)) {
+    let names: Intl.DisplayNames | undefined;
+    try {
+      names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+    } catch {
+      names = undefined;
+    }
+    regionNameCache.set(locale, names);
+  }
+  return regionNameCache.get(locale);
+}
+
+function regionName(names: Intl.DisplayNames | undefined, country: string): string {
+  try {
+    return names?.of(country) ?? country;
+  } catch {
+    return country;
+  }
+}

@@ -1,0 +1,520 @@
+import {
+  createIntake,
+  formatPath,
+  IntakeValidationError,
+  parseForm,
+  postRecord,
+  resolveText,
+  type Form,
+  type Intake,
+  type IntakeChange,
+  type IntakeRecord,
+  type Path,
+} from '@intake/core';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { IntakeChangeEvent } from '../events/intake-change-event.js';
+import { IntakeErrorEvent } from '../events/intake-error-event.js';
+import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
+import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
+import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
+import { tokens } from '../styles/tokens.styles.js';
+import { formStyles } from './intake-form.styles.js';
+
+type Status = 'editing' | 'sending' | 'delivered' | 'queued' | 'rejected' | 'failed';
+
+interface SchemaProblem {
+  readonly path: Path;
+  readonly message: string;
+}
+
+const fieldParts = [
+  'field',
+  'label',
+  'required-marker',
+  'help',
+  'error',
+  'input',
+  'country-select',
+  'choices',
+  'choice',
+  'choice-input',
+  'counter',
+].join(', ');
+
+/**
+ * A whole Intake form, rendered from a JSON schema (spec §2): every field type, conditional
+ * fields, steps with progress, GOV.UK-style errors (inline messages and a summary that links to
+ * each field), both built-in locales, and delivery of the normalized record to `submit.url`.
+ *
+ * The schema comes from the `schema` property, the `schema-url` attribute, or an inline
+ * `<script type="application/json">` child, in that order. A broken schema renders a readable
+ * list of its problems (with JSON paths) in place of the form.
+ *
+ * @summary An accessible, localized intake form that emits one normalized record.
+ *
+ * @slot success - Replaces the built-in "Thank you" message shown after a submission.
+ *
+ * @event intake-change - A person changed a field. Detail `{ name, value, values }`.
+ * @event intake-submit - Cancelable; validation passed and the record is about to be sent. Detail `{ record }`.
+ * @event intake-submitted - The record was delivered or queued. Detail `{ record, status }`.
+ * @event intake-error - Detail `{ kind: 'schema' | 'validation' | 'rejected', message, issues? }`.
+ *
+ * @csspart base - The `<form>` element.
+ * @csspart header - The title and description.
+ * @csspart title - The form title.
+ * @csspart description - The form description.
+ * @csspart error-summary - The list of problems shown after a failed submit.
+ * @csspart progress - The step indicator of a multi-step form.
+ * @csspart step-title - The heading of the current step.
+ * @csspart fields - The container of the fields.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button.
+ * @csspart submit - The submit button.
+ * @csspart next - The Continue button of a multi-step form.
+ * @csspart back - The Back button.
+ * @csspart status - The live status line (sending).
+ * @csspart success - The message after a successful or queued submission.
+ * @csspart failure - The message when the record was rejected or could not be sent.
+ * @csspart schema-error - The list of problems of a broken schema.
+ * @csspart field, label, help, error, input, ... - The parts of each `<intake-field>`, exported.
+ *
+ * @cssprop --intake-max-width - Maximum width of the form (default 40rem).
+ * @cssprop --intake-form-padding - Padding around the form (default 0).
+ * @cssprop --intake-form-background - Background of the form (default transparent).
+ * @cssprop --intake-color-primary - Button and progress colour.
+ * @cssprop --intake-color-primary-hover - Button hover colour.
+ * @cssprop --intake-color-on-primary - Text on buttons.
+ * @cssprop --intake-color-surface - Background of messages and empty progress.
+ * @cssprop --intake-color-success - Accent of the success message.
+ * @cssprop --intake-color-warning - Accent of the "saved on this device" message.
+ * @cssprop --intake-color-focus-text - Text on the focus highlight of summary links.
+ */
+export class IntakeForm extends LitElement {
+  static override styles = [tokens, formStyles];
+  static override properties = {
+    schema: { attribute: false },
+    schemaUrl: { attribute: 'schema-url' },
+    locale: { reflect: true },
+    endpoint: {},
+    kiosk: { type: Boolean, reflect: true },
+    kioskReset: { attribute: 'kiosk-reset', type: Number },
+    theme: { reflect: true },
+  };
+
+  /** The form schema as an object (or JSON text). Takes precedence over `schema-url` and an inline script. */
+  declare schema: unknown;
+  /** Where to fetch the schema from (same-origin or CORS-enabled JSON). */
+  declare schemaUrl: string | undefined;
+  /** `en` or `zh-CN`. Default: the schema's `locale`, else `en`. Can change at any time. */
+  declare locale: string | undefined;
+  /** Overrides the schema's `submit.url`. */
+  declare endpoint: string | undefined;
+  /** Shared-device mode: after a submission, show the success state for `kiosk-reset` ms, then a fresh empty form. */
+  declare kiosk: boolean;
+  /** Milliseconds the success state stays in kiosk mode (default 5000). */
+  declare kioskReset: number;
+  /** `light` or `dark` to force a colour scheme; by default it follows `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | undefined;
+
+  #form: Form | undefined;
+  #intake: Intake | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #schemaProblems: readonly SchemaProblem[] | undefined;
+  #loading = false;
+  #loadToken = 0;
+  #step = 0;
+  #summary: readonly string[] = [];
+  #status: Status = 'editing';
+  #outcomeMessage = '';
+  #lastRecord: IntakeRecord | undefined;
+  #pendingValues: Record<string, unknown> | undefined;
+  #kioskTimer: ReturnType<typeof setTimeout> | undefined;
+  #kioskCountdown = 0;
+  #focusAfterRender: 'summary' | 'step' | 'outcome' | 'notice' | undefined;
+
+  constructor() {
+    super();
+    this.kiosk = false;
+    this.kioskReset = 5000;
+  }
+
+  /** The headless controller of the current form (see @intake/core `createIntake`), once loaded. */
+  get controller(): Intake | undefined {
+    return this.#intake;
+  }
+
+  /** The current raw values, by field name. Setting merges them in and fires no event. */
+  get values(): Readonly<Record<string, unknown>> {
+    return this.#intake?.values ?? { ...this.#pendingValues };
+  }
+
+  set values(values: Readonly<Record<string, unknown>>) {
+    if (this.#intake) this.#intake.setValues(values);
+    else this.#pendingValues = { ...this.#pendingValues, ...values };
+  }
+
+  get #locale(): string {
+    return this.locale || this.#form?.locale || 'en';
+  }
+
+  get #ui(): UiMessages {
+    return uiMessages(this.#locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#intake) this.#subscribe();
+    else if (!this.#loading && !this.#schemaProblems) void this.#load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    clearTimeout(this.#kioskTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('schema') && changed.get('schema') !== undefined) || (changed.has('schemaUrl') && changed.get('schemaUrl') !== undefined)) {
+      void this.#load();
+    } else if (changed.has('schema') && this.schema !== undefined && !this.#loading) {
+      void this.#load();
+    }
+    if (changed.has('locale') && this.#intake && this.locale) this.#intake.locale = this.locale;
+  }
+
+  protected override updated(): void {
+    const target = this.#focusAfterRender;
+    this.#focusAfterRender = undefined;
+    if (target) this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`)?.focus();
+  }
+
+  /** Validates every visible field, shows the errors (inline and in the summary) and returns whether the form is valid. */
+  validate(): boolean {
+    const intake = this.#intake;
+    if (!intake) return false;
+    const { valid, errors } = intake.validate();
+    this.#showSummary(Object.keys(errors));
+    return valid;
+  }
+
+  /** Submits as the Send button does: validates, builds the record, fires `intake-submit`, delivers. */
+  async submit(): Promise<void> {
+    const intake = this.#intake;
+    if (!intake || this.#status === 'sending') return;
+    const { valid, errors } = intake.validate();
+    if (!valid) {
+      this.#showSummary(Object.keys(errors));
+      const firstStep = this.#stepOf(Object.keys(errors)[0]!);
+      if (firstStep !== undefined && firstStep !== this.#step) this.#step = firstStep;
+      this.dispatchEvent(
+        new IntakeErrorEvent({
+          kind: 'validation',
+          message: this.#ui.errorSummaryTitle,
+          issues: Object.entries(errors).map(([name, message]) => ({ path: [name], message })),
+        }),
+      );
+      return;
+    }
+    let record: IntakeRecord;
+    try {
+      record = await intake.toRecord();
+    } catch (error) {
+      if (error instanceof IntakeValidationError) this.#showSummary(Object.keys(error.errors));
+      return;
+    }
+    this.#summary = [];
+    this.#lastRecord = record;
+    if (!this.dispatchEvent(new IntakeSubmitEvent({ record }))) {
+      this.requestUpdate();
+      return;
+    }
+    await this.#deliver(record);
+  }
+
+  /** Back to the first values and the first step; clears errors and any outcome. */
+  reset(): void {
+    clearTimeout(this.#kioskTimer);
+    this.#intake?.reset();
+    this.#step = 0;
+    this.#summary = [];
+    this.#status = 'editing';
+    this.#outcomeMessage = '';
+    this.#lastRecord = undefined;
+    this.requestUpdate();
+  }
+
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
+    this.#loading = true;
+    this.requestUpdate();
+    let input: unknown = this.schema;
+    let problems: SchemaProblem[] | undefined;
+    if (input === undefined && this.schemaUrl) {
+      try {
+        const response = await fetch(this.schemaUrl, { headers: { accept: 'application/json' } });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        input = await response.text();
+      } catch (error) {
+        problems = [{ path: [], message: `${this.schemaUrl}: ${(error as Error).message}` }];
+      }
+    } else if (input === undefined) {
+      input = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
+    }
+    if (token !== this.#loadToken) return;
+    this.#loading = false;
+    if (input === undefined && !problems) {
+      this.requestUpdate();
+      return;
+    }
+    const parsed = problems ? undefined : parseForm(input, { locale: this.locale || 'en' });
+    this.#unsubscribe?.();
+    if (!parsed?.ok) {
+      this.#form = undefined;
+      this.#intake = undefined;
+      this.#schemaProblems = problems ?? (parsed && !parsed.ok ? parsed.issues : []);
+      const ui = this.#ui;
+      this.dispatchEvent(new IntakeErrorEvent({ kind: 'schema', message: ui.schemaErrorTitle, issues: this.#schemaProblems }));
+      this.requestUpdate();
+      return;
+    }
+    this.#schemaProblems = undefined;
+    this.#form = parsed.form;
+    this.#intake = createIntake(parsed.form, { locale: this.#locale, values: this.#pendingValues });
+    this.#pendingValues = undefined;
+    this.#step = 0;
+    this.#summary = [];
+    this.#status = 'editing';
+    this.#subscribe();
+    this.requestUpdate();
+  }
+
+  #subscribe(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#intake?.subscribe((change: IntakeChange) => {
+      if (change.locale || (this.#summary.length > 0 && change.names.some((name) => this.#summary.includes(name)))) this.requestUpdate();
+    });
+  }
+
+  #stepOf(name: string): number | undefined {
+    const index = this.#form?.steps?.findIndex((step) => step.fields.includes(name));
+    return index === undefined || index < 0 ? undefined : index;
+  }
+
+  #showSummary(names: readonly string[]): void {
+    this.#summary = names;
+    if (names.length > 0) this.#focusAfterRender = 'summary';
+    this.requestUpdate();
+  }
+
+  #next(): void {
+    const intake = this.#intake;
+    const step = this.#form?.steps?.[this.#step];
+    if (!intake || !step) return;
+    const { valid, errors } = intake.validate(step.fields);
+    if (!valid) {
+      this.#showSummary(Object.keys(errors));
+      return;
+    }
+    this.#summary = [];
+    this.#step += 1;
+    this.#focusAfterRender = 'step';
+    this.requestUpdate();
+  }
+
+  #back(): void {
+    if (this.#step === 0) return;
+    this.#summary = [];
+    this.#step -= 1;
+    this.#focusAfterRender = 'step';
+    this.requestUpdate();
+  }
+
+  async #deliver(record: IntakeRecord): Promise<void> {
+    const url = this.endpoint || this.#form?.submit?.url;
+    if (!url) {
+      this.#finish(record, 'delivered');
+      return;
+    }
+    this.#status = 'sending';
+    this.requestUpdate();
+    const outcome = await postRecord(record, { ...this.#form?.submit, url });
+    if (outcome.kind === 'delivered') {
+      this.#finish(record, 'delivered');
+    } else if (outcome.kind === 'rejected') {
+      this.#status = 'rejected';
+      this.#outcomeMessage = outcome.message;
+      this.#focusAfterRender = 'notice';
+      this.dispatchEvent(new IntakeErrorEvent(outcome.issues ? { kind: 'rejected', message: outcome.message, issues: outcome.issues } : { kind: 'rejected', message: outcome.message }));
+      this.requestUpdate();
+    } else {
+      this.#status = 'failed';
+      this.#outcomeMessage = outcome.message;
+      this.#focusAfterRender = 'notice';
+      this.requestUpdate();
+    }
+  }
+
+  #finish(record: IntakeRecord, status: 'delivered' | 'queued'): void {
+    this.#status = status;
+    this.#focusAfterRender = 'outcome';
+    this.dispatchEvent(new IntakeSubmittedEvent({ record, status }));
+    if (this.kiosk) this.#startKioskCountdown();
+    this.requestUpdate();
+  }
+
+  #startKioskCountdown(): void {
+    const total = Math.max(0, this.kioskReset);
+    const started = Date.now();
+    this.#kioskCountdown = Math.ceil(total / 1000);
+    const tick = () => {
+      const left = total - (Date.now() - started);
+      if (left <= 0) {
+        this.reset();
+        this.#focusAfterRender = this.#form?.steps ? 'step' : undefined;
+        return;
+      }
+      this.#kioskCountdown = Math.ceil(left / 1000);
+      this.requestUpdate();
+      this.#kioskTimer = setTimeout(tick, Math.min(1000, left));
+    };
+    this.#kioskTimer = setTimeout(tick, Math.min(1000, total));
+  }
+
+  readonly #onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const steps = this.#form?.steps;
+    if (steps && this.#step < steps.length - 1) this.#next();
+    else void this.submit();
+  };
+
+  readonly #onFieldInput = (event: Event) => {
+    const field = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.localName === 'intake-field');
+    const intake = this.#intake;
+    if (!field || !intake) return;
+    const name = field.getAttribute('name') ?? '';
+    this.dispatchEvent(new IntakeChangeEvent({ name, value: intake.get(name), values: intake.values }));
+  };
+
+  readonly #onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.isComposing || event.shiftKey) return;
+    const origin = event.composedPath()[0];
+    if (origin instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(origin.type)) {
+      event.preventDefault();
+      this.renderRoot.querySelector('form')?.requestSubmit();
+    }
+  };
+
+  #focusField(event: Event, name: string): void {
+    event.preventDefault();
+    const field = this.renderRoot.querySelector<HTMLElement>(`intake-field[name="${CSS.escape(name)}"]`);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }
+
+  protected override render(): TemplateResult {
+    const ui = this.#ui;
+    if (this.#schemaProblems) return this.#renderSchemaError(ui, this.#schemaProblems);
+    const form = this.#form;
+    const intake = this.#intake;
+    if (!form || !intake) {
+      return html`<p class="loading" part="status" role="status">${this.#loading ? ui.loading : nothing}</p>`;
+    }
+    if (this.#status === 'delivered' || this.#status === 'queued') return this.#renderOutcome(ui);
+    const locale = this.#locale;
+    const steps = form.steps;
+    const step = steps?.[this.#step];
+    const names = step ? step.fields : form.fields.filter((field) => field.type !== 'hidden').map((field) => field.name);
+    const last = !steps || this.#step === steps.length - 1;
+    const title = resolveText(form.title, locale);
+    const description = resolveText(form.description, locale);
+    return html`<form class="base" part="base" novalidate lang=${locale} @submit=${this.#onSubmit} @keydown=${this.#onKeyDown}>
+      ${title || description
+        ? html`<header part="header">
+            ${title ? html`<h2 class="title" part="title">${title}</h2>` : nothing}
+            ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
+          </header>`
+        : nothing}
+      ${this.#renderNotice(ui)} ${this.#renderSummary(ui, intake)} ${steps && step ? this.#renderProgress(ui, steps.length, locale, step) : nothing}
+      <div part="fields" @input=${this.#onFieldInput}>
+        ${names.map((name) => html`<intake-field .intake=${intake} name=${name} exportparts=${fieldParts} theme=${this.theme ?? nothing}></intake-field>`)}
+      </div>
+      <div class="actions" part="actions">
+        ${last
+          ? html`<button class="primary" part="button submit" type="submit" ?disabled=${this.#status === 'sending'}>${ui.submit}</button>`
+          : html`<button class="primary" part="button next" type="submit">${ui.next}</button>`}
+        ${steps && this.#step > 0
+          ? html`<button class="secondary" part="button back" type="button" @click=${this.#back}>${ui.back}</button>`
+          : nothing}
+        <p class="status" part="status" role="status">${this.#status === 'sending' ? ui.sending : nothing}</p>
+      </div>
+    </form>`;
+  }
+
+  #renderProgress(ui: UiMessages, total: number, locale: string, step: NonNullable<Form['steps']>[number]): TemplateResult {
+    const title = resolveText(step.title, locale);
+    const description = resolveText(step.description, locale);
+    return html`<div class="progress" part="progress">
+        <p class="progress-text">${formatUi(ui.stepProgress, { current: this.#step + 1, total })}</p>
+        <ol class="progress-bar" aria-hidden="true">
+          ${Array.from({ length: total }, (_, i) => html`<li class=${i < this.#step ? 'done' : i === this.#step ? 'current' : ''}></li>`)}
+        </ol>
+      </div>
+      ${title ? html`<h3 class="step-title" part="step-title" tabindex="-1" data-focus="step">${title}</h3>` : nothing}
+      ${description ? html`<p class="step-description">${description}</p>` : nothing}`;
+  }
+
+  #renderSummary(ui: UiMessages, intake: Intake): TemplateResult | typeof nothing {
+    const entries = this.#summary.flatMap((name) => {
+      const message = intake.isVisible(name) ? intake.errorFor(name) : undefined;
+      return message ? [{ name, message }] : [];
+    });
+    if (entries.length === 0) return nothing;
+    return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" data-focus="summary" aria-labelledby="summary-title">
+      <h2 id="summary-title">${ui.errorSummaryTitle}</h2>
+      <ul>
+        ${entries.map(
+          (entry) => html`<li><a href="#${entry.name}" @click=${(event: Event) => this.#focusField(event, entry.name)}>${entry.message}</a></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  #renderNotice(ui: UiMessages): TemplateResult | typeof nothing {
+    if (this.#status !== 'rejected' && this.#status !== 'failed') return nothing;
+    const rejected = this.#status === 'rejected';
+    return html`<div class="notice" part="failure" role="alert" tabindex="-1" data-focus="notice">
+      <h2>${rejected ? ui.rejectedTitle : ui.failedTitle}</h2>
+      ${this.#outcomeMessage ? html`<p>${this.#outcomeMessage}</p>` : nothing}
+      ${rejected ? nothing : html`<p>${ui.failedBody}</p>`}
+    </div>`;
+  }
+
+  #renderOutcome(ui: UiMessages): TemplateResult {
+    const queued = this.#status === 'queued';
+    return html`<div class="outcome ${queued ? 'queued' : ''}" part="success" role="status" tabindex="-1" data-focus="outcome" lang=${this.#locale}>
+      ${queued
+        ? html`<h2>${ui.queuedTitle}</h2>
+            <p>${ui.queuedBody}</p>`
+        : html`<slot name="success"><h2>${ui.successTitle}</h2><p>${ui.successBody}</p></slot>`}
+      ${this.kiosk
+        ? html`<p>${formatUi(ui.nextPersonIn, { seconds: this.#kioskCountdown })}</p>`
+        : html`<button class="secondary" part="button" type="button" @click=${() => this.reset()}>${ui.startOver}</button>`}
+    </div>`;
+  }
+
+  #renderSchemaError(ui: UiMessages, problems: readonly SchemaProblem[]): TemplateResult {
+    return html`<div class="notice schema-error" part="schema-error" role="alert">
+      <h2>${ui.schemaErrorTitle}</h2>
+      <p>${ui.schemaErrorBody}</p>
+      <ul>
+        ${problems.map((problem) => html`<li><code>${formatPath(problem.path)}</code>: ${problem.message}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  /** The record of the last successful validation and submission, if any (for pages that show a receipt). */
+  get lastRecord(): IntakeRecord | undefined {
+    return this.#lastRecord;
+  }
+}
