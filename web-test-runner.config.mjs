@@ -4,6 +4,20 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
+/**
+ * A stand-in webhook for the delivery tests of `<intake-form>`: `POST /__webhook/<status>`
+ * answers with that status (201, 422 with `{ "message": ... }`, or 503). A Koa middleware rather
+ * than a plugin's `serve()` hook, because @web/dev-server-core answers every `serve()` result
+ * with status 200.
+ */
+async function testWebhook(context, next) {
+  const match = /^\/__webhook\/(201|422|503)$/.exec(context.path);
+  if (!match || context.method !== 'POST') return next();
+  context.status = Number(match[1]);
+  if (context.status === 422) context.body = { message: 'This company is already registered.' };
+  if (context.status === 201) context.body = { ok: true };
+}
+
 export default {
   files: ['packages/elements/src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
@@ -12,6 +26,7 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
+  middleware: [testWebhook],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./packages/elements/tsconfig.json', import.meta.url).pathname }),
   ],

@@ -158,6 +158,15 @@ export const formStyles = css`
   .loading {
     color: var(--_muted);
   }
+  /* The spam trap (spec §3 context.honeypot): out of sight and out of the tab order. */
+  .honeypot {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .schema-error code {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.9em;

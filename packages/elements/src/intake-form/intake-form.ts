@@ -12,6 +12,7 @@ import {
   type Path,
 } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { IntakeChangeEvent } from '../events/intake-change-event.js';
 import { IntakeErrorEvent } from '../events/intake-error-event.js';
 import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
@@ -25,6 +26,22 @@ type Status = 'editing' | 'sending' | 'delivered' | 'queued' | 'rejected' | 'fai
 interface SchemaProblem {
   readonly path: Path;
   readonly message: string;
+}
+
+/** Where the form was last loaded from, to load again only when a source changes. */
+interface SchemaSource {
+  readonly schema: unknown;
+  readonly schemaUrl: string | undefined;
+  readonly inline: string | undefined;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const fieldParts = [
@@ -47,8 +64,12 @@ const fieldParts = [
  * each field), both built-in locales, and delivery of the normalized record to `submit.url`.
  *
  * The schema comes from the `schema` property, the `schema-url` attribute, or an inline
- * `<script type="application/json">` child, in that order. A broken schema renders a readable
- * list of its problems (with JSON paths) in place of the form.
+ * `<script type="application/json">` child, in that order; the form loads again when any of them
+ * changes (an inline script may arrive after the element, as an HTML parser streams a page). A
+ * broken schema renders a readable list of its problems (with JSON paths) in place of the form.
+ *
+ * A honeypot input, out of sight, out of the tab order and hidden from assistive technology,
+ * catches bots: whatever fills it goes into `record.context.honeypot` (spec §3).
  *
  * @summary An accessible, localized intake form that emits one normalized record.
  *
@@ -57,7 +78,7 @@ const fieldParts = [
  * @event intake-change - A person changed a field. Detail `{ name, value, values }`.
  * @event intake-submit - Cancelable; validation passed and the record is about to be sent. Detail `{ record }`.
  * @event intake-submitted - The record was delivered or queued. Detail `{ record, status }`.
- * @event intake-error - Detail `{ kind: 'schema' | 'validation' | 'rejected', message, issues? }`.
+ * @event intake-error - Detail `{ kind: 'schema' | 'validation' | 'rejected', message, issues? }`. A schema error fires once per load, after the error is rendered.
  *
  * @csspart base - The `<form>` element.
  * @csspart header - The title and description.
@@ -120,6 +141,9 @@ export class IntakeForm extends LitElement {
   #intake: Intake | undefined;
   #unsubscribe: (() => void) | undefined;
   #schemaProblems: readonly SchemaProblem[] | undefined;
+  #loadedFrom: SchemaSource | undefined;
+  #pendingEvents: Event[] = [];
+  #childObserver: MutationObserver | undefined;
   #loading = false;
   #loadToken = 0;
   #step = 0;
@@ -163,33 +187,41 @@ export class IntakeForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The first load happens in the first update (always after connection), so a listener added
+    // right after inserting the element still hears a schema error.
     if (this.#intake) this.#subscribe();
-    else if (!this.#loading && !this.#schemaProblems) void this.#load();
+    this.#childObserver ??= new MutationObserver(() => this.#onChildrenChanged());
+    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    if (this.kiosk && (this.#status === 'delivered' || this.#status === 'queued')) this.#startKioskCountdown();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#childObserver?.disconnect();
     clearTimeout(this.#kioskTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('schema') && changed.get('schema') !== undefined) || (changed.has('schemaUrl') && changed.get('schemaUrl') !== undefined)) {
-      void this.#load();
-    } else if (changed.has('schema') && this.schema !== undefined && !this.#loading) {
-      void this.#load();
-    }
-    if (changed.has('locale') && this.#intake && this.locale) this.#intake.locale = this.locale;
+    const from = this.#loadedFrom;
+    if (!from || this.schema !== from.schema || (this.schema === undefined && this.schemaUrl !== from.schemaUrl)) void this.#load();
+    if (changed.has('locale') && this.#intake) this.#intake.locale = this.#locale;
   }
 
   protected override updated(): void {
     const target = this.#focusAfterRender;
     this.#focusAfterRender = undefined;
     if (target) this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`)?.focus();
+    const events = this.#pendingEvents;
+    this.#pendingEvents = [];
+    for (const event of events) this.dispatchEvent(event);
   }
 
-  /** Validates every visible field, shows the errors (inline and in the summary) and returns whether the form is valid. */
+  /**
+   * Validates every visible field (of every step), shows the errors inline and in the summary,
+   * moves focus to the summary when there are errors, and returns whether the form is valid.
+   */
   validate(): boolean {
     const intake = this.#intake;
     if (!intake) return false;
@@ -244,22 +276,44 @@ export class IntakeForm extends LitElement {
     this.requestUpdate();
   }
 
+  /** The text of the inline `<script type="application/json">` child, if any. */
+  #inlineSchema(): string | undefined {
+    return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
+  }
+
+  #onChildrenChanged(): void {
+    if (this.schema !== undefined || this.schemaUrl || !this.#loadedFrom) return;
+    if (this.#inlineSchema() !== this.#loadedFrom.inline) void this.#load();
+  }
+
   async #load(): Promise<void> {
     const token = ++this.#loadToken;
+    const { schema, schemaUrl } = this;
+    const inline = schema === undefined && !schemaUrl ? this.#inlineSchema() : undefined;
+    this.#loadedFrom = { schema, schemaUrl, inline };
+    if (schema === undefined && !schemaUrl && inline !== undefined && !isJson(inline) && document.readyState === 'loading') {
+      // The parser is still streaming the script: wait for the rest of it (or for the page to end).
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          if (token === this.#loadToken) void this.#load();
+        },
+        { once: true },
+      );
+      return;
+    }
     this.#loading = true;
     this.requestUpdate();
-    let input: unknown = this.schema;
+    let input: unknown = schema ?? inline;
     let problems: SchemaProblem[] | undefined;
-    if (input === undefined && this.schemaUrl) {
+    if (schema === undefined && schemaUrl) {
       try {
-        const response = await fetch(this.schemaUrl, { headers: { accept: 'application/json' } });
+        const response = await fetch(schemaUrl, { headers: { accept: 'application/json' } });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         input = await response.text();
       } catch (error) {
-        problems = [{ path: [], message: `${this.schemaUrl}: ${(error as Error).message}` }];
+        problems = [{ path: [], message: `${schemaUrl}: ${(error as Error).message}` }];
       }
-    } else if (input === undefined) {
-      input = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
     }
     if (token !== this.#loadToken) return;
     this.#loading = false;
@@ -274,7 +328,7 @@ export class IntakeForm extends LitElement {
       this.#intake = undefined;
       this.#schemaProblems = problems ?? (parsed && !parsed.ok ? parsed.issues : []);
       const ui = this.#ui;
-      this.dispatchEvent(new IntakeErrorEvent({ kind: 'schema', message: ui.schemaErrorTitle, issues: this.#schemaProblems }));
+      this.#pendingEvents.push(new IntakeErrorEvent({ kind: 'schema', message: ui.schemaErrorTitle, issues: this.#schemaProblems }));
       this.requestUpdate();
       return;
     }
@@ -405,12 +459,26 @@ export class IntakeForm extends LitElement {
     }
   };
 
-  #focusField(event: Event, name: string): void {
+  /** Follows a link of the error summary: goes to the field's step if needed, then focuses the field. */
+  async #focusField(event: Event, name: string): Promise<void> {
     event.preventDefault();
-    const field = this.renderRoot.querySelector<HTMLElement>(`intake-field[name="${CSS.escape(name)}"]`);
-    field?.scrollIntoView({ block: 'center' });
-    field?.focus();
+    const step = this.#stepOf(name);
+    if (step !== undefined && step !== this.#step) {
+      this.#step = step;
+      this.requestUpdate();
+      await this.updateComplete;
+    }
+    const field = this.renderRoot.querySelector<LitElement>(`intake-field[name="${CSS.escape(name)}"]`);
+    if (!field) return;
+    await field.updateComplete;
+    field.scrollIntoView({ block: 'center' });
+    field.focus();
   }
+
+  readonly #onHoneypotInput = (event: Event) => {
+    event.stopPropagation();
+    if (this.#intake) this.#intake.honeypot = (event.target as HTMLInputElement).value;
+  };
 
   protected override render(): TemplateResult {
     const ui = this.#ui;
@@ -438,6 +506,9 @@ export class IntakeForm extends LitElement {
       ${this.#renderNotice(ui)} ${this.#renderSummary(ui, intake)} ${steps && step ? this.#renderProgress(ui, steps.length, locale, step) : nothing}
       <div part="fields" @input=${this.#onFieldInput}>
         ${names.map((name) => html`<intake-field .intake=${intake} name=${name} exportparts=${fieldParts} theme=${this.theme ?? nothing}></intake-field>`)}
+      </div>
+      <div class="honeypot" aria-hidden="true">
+        <label>Leave this empty <input type="text" name="intake_hp" tabindex="-1" autocomplete="off" .value=${live(intake.honeypot)} @input=${this.#onHoneypotInput} /></label>
       </div>
       <div class="actions" part="actions">
         ${last
@@ -474,7 +545,7 @@ export class IntakeForm extends LitElement {
       <h2 id="summary-title">${ui.errorSummaryTitle}</h2>
       <ul>
         ${entries.map(
-          (entry) => html`<li><a href="#${entry.name}" @click=${(event: Event) => this.#focusField(event, entry.name)}>${entry.message}</a></li>`,
+          (entry) => html`<li><a href="#${entry.name}" @click=${(event: Event) => void this.#focusField(event, entry.name)}>${entry.message}</a></li>`,
         )}
       </ul>
     </div>`;
