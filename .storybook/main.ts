@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+/** `@intake/core` from its TypeScript source, so stories need no prior `pnpm build` (CI runs `build:storybook` on a fresh install). */
+const coreSource = fileURLToPath(new URL('../packages/core/src/index.ts', import.meta.url));
+
+const config: StorybookConfig = {
+  framework: '@storybook/web-components-vite',
+  stories: ['../stories/**/*.stories.ts'],
+  core: { disableTelemetry: true },
+  async viteFinal(viteConfig) {
+    const { mergeConfig } = await import('vite');
+    return mergeConfig(viteConfig, {
+      // Only the bare specifier: `@intake/core/presets/*.json` keeps resolving through the package's exports map.
+      resolve: { alias: [{ find: /^@intake\/core$/, replacement: coreSource }] },
+      // The preview chunk is Storybook's own runtime plus the elements (about 1.2 MB): not shipped, so no size warning.
+      build: { chunkSizeWarningLimit: 2048 },
+    });
+  },
+};
+
+export default config;
