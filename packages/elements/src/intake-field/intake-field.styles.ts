@@ -165,6 +165,9 @@ export const fieldStyles = css`
     color: var(--_muted);
     margin: 0.25rem 0 0;
   }
+  .counter:empty {
+    display: none;
+  }
   .counter.over {
     color: var(--_error);
     font-weight: 600;

@@ -4,6 +4,8 @@ import {
   defaultTextareaMaxLength,
   formatPath,
   formatPhoneInput,
+  normalizeDate,
+  normalizeTextarea,
   parseForm,
   phoneCountryOptions,
   resolveText,
@@ -18,6 +20,7 @@ import { live } from 'lit/directives/live.js';
 import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldStyles } from './intake-field.styles.js';
+import { regionName } from './region-names.js';
 import { validityFlags } from './validity-flags.js';
 
 type ChoiceField = Extract<Field, { options: readonly Option[] }>;
@@ -48,6 +51,15 @@ const definitionKeys = [
   'defaultValue',
   'autocomplete',
 ] as const;
+
+const choiceTypes: ReadonlySet<string> = new Set(['select', 'radio', 'checkboxes']);
+
+/**
+ * The raw value of a date field while its native date input holds a date the browser cannot read
+ * (incomplete, or impossible such as 30 February): the core reports it as an invalid date instead
+ * of taking the field for empty.
+ */
+const unreadableDate = 'invalid-date';
 
 let nextId = 0;
 
@@ -166,6 +178,7 @@ export class IntakeField extends LitElement {
   #pendingValue: unknown = undefined;
   #phone = { country: '', text: '', composed: undefined as string | undefined };
   #observer: MutationObserver | undefined;
+  #childOptionsChanged = false;
   readonly #id = `intake-field-${++nextId}`;
 
   constructor() {
@@ -188,13 +201,18 @@ export class IntakeField extends LitElement {
     return this.controller?.form.fields.find((field) => field.name === this.#fieldName);
   }
 
-  /** The raw value, as typed (strings; an array for checkboxes; true/false for boolean and consent). Setting it fires no event. */
+  /**
+   * The raw value, as typed (strings; an array for checkboxes; true/false for boolean and consent).
+   * A date field whose date input holds a date the browser cannot read (incomplete, or 30 February)
+   * has the raw value `'invalid-date'`. Setting it fires no event.
+   */
   get value(): unknown {
     const controller = this.controller;
     return controller && this.field ? controller.get(this.#fieldName) : this.#pendingValue;
   }
 
   set value(value: unknown) {
+    this.#clearUnreadableDate();
     const controller = this.controller;
     if (controller && this.field) controller.set(this.#fieldName, value);
     else this.#pendingValue = value;
@@ -229,10 +247,25 @@ export class IntakeField extends LitElement {
     return this.#internals.checkValidity();
   }
 
-  /** Like `checkValidity()`, and shows the error. */
+  /** Like `checkValidity()`, and shows the error (and focuses the field when invalid). */
   reportValidity(): boolean {
     this.#showErrors();
     return this.#internals.reportValidity();
+  }
+
+  /**
+   * Focuses the field's main control: the number input of a phone field (not its country
+   * selector), the chosen radio button of a radio group, else the first control.
+   */
+  override focus(options?: FocusOptions): void {
+    const target = this.#mainControl();
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
+  /** The control that takes the focus and anchors the validation message. */
+  #mainControl(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('input[type="radio"]:checked') ?? this.renderRoot.querySelector<HTMLElement>('#control');
   }
 
   get #fieldName(): string {
@@ -253,7 +286,10 @@ export class IntakeField extends LitElement {
     this.addEventListener('focusout', this.#onFocusOut);
     this.addEventListener('invalid', this.#onInvalid);
     if (!this.intake) {
-      this.#observer = new MutationObserver(() => this.requestUpdate('options'));
+      this.#observer = new MutationObserver(() => {
+        this.#childOptionsChanged = true;
+        this.requestUpdate();
+      });
       this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'label'] });
     }
     this.#subscribe();
@@ -274,7 +310,9 @@ export class IntakeField extends LitElement {
       this.#own = undefined;
       this.#subscribe();
     }
-    if (!this.intake && (!this.#own || definitionKeys.some((key) => changed.has(key)) || changed.has('locale'))) {
+    const childOptionsChanged = this.#childOptionsChanged && !this.options && choiceTypes.has(this.type);
+    this.#childOptionsChanged = false;
+    if (!this.intake && (!this.#own || childOptionsChanged || definitionKeys.some((key) => changed.has(key)) || changed.has('locale'))) {
       this.#buildOwnController();
     }
     const controller = this.controller;
@@ -402,7 +440,7 @@ export class IntakeField extends LitElement {
     }
     this.#internals.setFormValue(value, JSON.stringify(raw ?? null));
     const issue = visible ? controller.issueFor(name) : undefined;
-    const anchor = this.renderRoot.querySelector<HTMLElement>('input, select, textarea') ?? undefined;
+    const anchor = this.#mainControl() ?? undefined;
     if (issue) this.#internals.setValidity(validityFlags(issue.code), issue.message, anchor);
     else this.#internals.setValidity({});
     const states = this.#internals.states;
@@ -433,6 +471,14 @@ export class IntakeField extends LitElement {
     if (controller && this.field) controller.set(this.#fieldName, value);
   }
 
+  readonly #requestUpdate = () => this.requestUpdate();
+
+  /** Empties a native date input holding a date it cannot read, which setting the value to `''` would not. */
+  #clearUnreadableDate(): void {
+    const input = this.renderRoot?.querySelector<HTMLInputElement>('input[type="date"]');
+    if (input?.validity.badInput) input.value = '';
+  }
+
   readonly #redispatchChange = () => {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   };
@@ -440,6 +486,7 @@ export class IntakeField extends LitElement {
   /** Form-associated callbacks. */
   formResetCallback(): void {
     if (this.#own) {
+      this.#clearUnreadableDate();
       this.#own.reset();
       this.#phone.composed = undefined;
     }
@@ -498,7 +545,7 @@ export class IntakeField extends LitElement {
 
   #marker(required: boolean, ui: UiMessages): TemplateResult | typeof nothing {
     return required
-      ? html`<span class="marker" part="required-marker" aria-hidden="true">*</span><span class="visually-hidden">${ui.required}</span>`
+      ? html`<span class="marker" part="required-marker" aria-hidden="true">*</span><span class="visually-hidden"> ${ui.required}</span>`
       : nothing;
   }
 
@@ -556,15 +603,23 @@ export class IntakeField extends LitElement {
           @input=${onInput}
           @change=${this.#redispatchChange}
         >
-          <option value="" ?selected=${text === ''}>${resolveText(field.placeholder, t.locale) || t.ui.choose}</option>
+          <option value="" .selected=${live(text === '')}>${resolveText(field.placeholder, t.locale) || t.ui.choose}</option>
           ${field.options.map(
-            (option) => html`<option value=${option.value} ?selected=${option.value === text}>${resolveText(option.label, t.locale) || option.value}</option>`,
+            (option) =>
+              html`<option value=${option.value} .selected=${live(option.value === text)}>${resolveText(option.label, t.locale) || option.value}</option>`,
           )}
         </select>`;
       case 'phone':
         return this.#renderPhone(field, text, t, common);
       default: {
         const kind = inputKind(field);
+        const date = field.type === 'date';
+        // A native date input fires no `input` while it holds an incomplete or impossible date (its
+        // value stays ''), so it is also read on every key.
+        const onDateInput = (event: Event) => {
+          const input = event.target as HTMLInputElement;
+          this.#set(input.validity.badInput ? unreadableDate : input.value);
+        };
         return html`<input
           id="control"
           part="input"
@@ -576,13 +631,14 @@ export class IntakeField extends LitElement {
           autocapitalize=${kind.autocapitalize ?? nothing}
           min=${field.type === 'date' ? (field.min ?? nothing) : nothing}
           max=${field.type === 'date' ? (field.max ?? nothing) : nothing}
-          .value=${live(text)}
+          .value=${live(date ? dateInputText(text) : text)}
           placeholder=${t.placeholder}
           aria-describedby=${common.describedBy}
           aria-invalid=${common.invalid}
           aria-required=${common.required}
           ?disabled=${this.#isDisabled}
-          @input=${onInput}
+          @input=${date ? onDateInput : onInput}
+          @keyup=${date ? onDateInput : nothing}
           @change=${this.#redispatchChange}
         />`;
       }
@@ -602,7 +658,6 @@ export class IntakeField extends LitElement {
       phone.text = parts.national;
       phone.composed = raw;
     }
-    const regions = regionNames(t.locale);
     const options = phoneCountryOptions(field.countries, field.defaultCountry);
     const update = (country: string, typed: string) => {
       phone.country = country;
@@ -627,11 +682,11 @@ export class IntakeField extends LitElement {
         @input=${(event: Event) => update((event.target as HTMLSelectElement).value, phone.text)}
         @change=${this.#redispatchChange}
       >
-        ${phone.country === '' ? html`<option value="" selected>+</option>` : nothing}
+        ${phone.country === '' ? html`<option value="" .selected=${live(true)}>+</option>` : nothing}
         ${options.map(
           (option) =>
-            html`<option value=${option.country} ?selected=${option.country === phone.country}>
-              ${regionName(regions, option.country)} +${option.callingCode}
+            html`<option value=${option.country} .selected=${live(option.country === phone.country)}>
+              ${regionName(option.country, t.locale, this.#requestUpdate) ?? option.country} +${option.callingCode}
             </option>`,
         )}
       </select>
@@ -640,7 +695,6 @@ export class IntakeField extends LitElement {
         part="input"
         name=${field.name}
         type="tel"
-        autofocus
         autocomplete=${field.autocomplete ?? 'tel-national'}
         .value=${live(phone.text)}
         placeholder=${t.placeholder}
@@ -654,14 +708,16 @@ export class IntakeField extends LitElement {
     </div>`;
   }
 
-  #renderCounter(field: Extract<Field, { type: 'textarea' }>, raw: unknown, ui: UiMessages): TemplateResult | typeof nothing {
+  #renderCounter(field: Extract<Field, { type: 'textarea' }>, raw: unknown, ui: UiMessages): TemplateResult {
     const max = field.maxLength ?? defaultTextareaMaxLength;
-    const length = typeof raw === 'string' ? [...raw.trim()].length : 0;
-    if (length < max * 0.8) return nothing;
+    // Counted as the core counts: the normalized text, in code points.
+    const normalized = normalizeTextarea(raw);
+    const length = normalized.ok && normalized.value !== undefined ? [...normalized.value].length : 0;
     const over = length > max;
-    return html`<p class="counter ${over ? 'over' : ''}" part="counter" aria-live="polite">
-      ${formatUi(over ? ui.charactersOver : ui.charactersLeft, { count: Math.abs(max - length) })}
-    </p>`;
+    const message = length >= max * 0.8 ? formatUi(over ? ui.charactersOver : ui.charactersLeft, { count: Math.abs(max - length) }) : '';
+    // The live region is always there (empty, and not displayed, until the text nears the limit):
+    // screen readers miss what a live region says as it is inserted.
+    return html`<p class="counter ${over ? 'over' : ''}" part="counter" aria-live="polite">${message}</p>`;
   }
 
   #renderGroup(controller: Intake, field: ChoiceField): TemplateResult {
@@ -696,6 +752,7 @@ export class IntakeField extends LitElement {
               name=${multiple ? `${field.name}-${index}` : field.name}
               value=${option.value}
               .checked=${live(chosen.has(option.value))}
+              aria-invalid=${multiple ? (t.error ? 'true' : 'false') : nothing}
               ?disabled=${this.#isDisabled}
               @input=${(event: Event) => toggle(option.value, (event.target as HTMLInputElement).checked)}
               @change=${this.#redispatchChange}
@@ -759,6 +816,17 @@ interface InputKind {
   readonly autocapitalize?: string;
 }
 
+/**
+ * What a native date input can show of a raw date value: `YYYY-MM-DD`, also from the other forms
+ * the core reads (`2026/1/5`); '' for anything else, which also leaves an unreadable date the
+ * person is still typing in place.
+ */
+function dateInputText(raw: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return raw;
+  const result = normalizeDate(raw);
+  return result.ok ? (result.value ?? '') : '';
+}
+
 /** The native input that suits a field type. Numbers and emails use text inputs so nothing typed is dropped by the browser. */
 function inputKind(field: Field): InputKind {
   switch (field.type) {
@@ -770,28 +838,5 @@ function inputKind(field: Field): InputKind {
       return { type: 'date' };
     default:
       return { type: 'text' };
-  }
-}
-
-const regionNameCache = new Map<string, Intl.DisplayNames | undefined>();
-
-function regionNames(locale: string): Intl.DisplayNames | undefined {
-  if (!regionNameCache.has(locale)) {
-    let names: Intl.DisplayNames | undefined;
-    try {
-      names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-    } catch {
-      names = undefined;
-    }
-    regionNameCache.set(locale, names);
-  }
-  return regionNameCache.get(locale);
-}
-
-function regionName(names: Intl.DisplayNames | undefined, country: string): string {
-  try {
-    return names?.of(country) ?? country;
-  } catch {
-    return country;
   }
 }
