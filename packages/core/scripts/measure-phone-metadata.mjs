@@ -84,15 +84,18 @@ async function bundle(source, mixedText = mixed.text) {
 
 const bundles = {};
 for (const v of VARIANTS) {
-  const from = v === 'mixed' ? 'virtual:mixed-metadata' : `libphonenumber-js/${v}/metadata`;
-  bundles[v] = await bundle(entry(`import metadata from '${from}';`));
+  // The mixed data file holds the metadata as JSON text, parsed on first use (as phone-metadata.ts does).
+  const importLine = v === 'mixed'
+    ? `import metadataJson from 'virtual:mixed-metadata'; const metadata = JSON.parse(metadataJson);`
+    : `import metadata from 'libphonenumber-js/${v}/metadata';`;
+  bundles[v] = await bundle(entry(importLine));
 }
 // What each calling-code group taken from max costs inside "mixed": the bundle rebuilt without it.
 const groupCosts = [];
 for (const cc of [...new Set(mixed.fromMax.map((c) => maxMetadata.countries[c][0]))]) {
   const group = maxMetadata.country_calling_codes[cc];
   const without = generate(MAX_COUNTRIES.filter((c) => !group.includes(c)));
-  const b = await bundle(entry(`import metadata from 'virtual:mixed-metadata';`), without.text);
+  const b = await bundle(entry(`import metadataJson from 'virtual:mixed-metadata'; const metadata = JSON.parse(metadataJson);`), without.text);
   groupCosts.push({ cc, group, gzip: bundles.mixed.gzip - b.gzip });
 }
 // Library code alone (metadata replaced by an empty stub), to split code from data.

@@ -33,7 +33,7 @@ export function normalizePhone(raw: unknown, rules: PhoneRules = {}): NormalizeR
   const defaultCountry = rules.defaultCountry as CountryCode | undefined;
   let phone: PhoneNumber | undefined;
   try {
-    phone = parsePhoneNumberFromString(text, { defaultCountry }, phoneMetadata);
+    phone = parsePhoneNumberFromString(text, { defaultCountry }, phoneMetadata());
   } catch {
     phone = undefined; // an unknown default country; parseForm reports it
   }
@@ -77,7 +77,7 @@ const sampleNumbers: Partial<Record<CountryCode, string>> = {
 function formatExample(country: CountryCode): string {
   // Own keys only: a country such as `constructor` must not reach Object.prototype.
   const sample = Object.hasOwn(sampleNumbers, country) ? sampleNumbers[country] : undefined;
-  const phone = sample ? parsePhoneNumberFromString(sample, phoneMetadata) : undefined;
+  const phone = sample ? parsePhoneNumberFromString(sample, phoneMetadata()) : undefined;
   if (phone) return phone.formatInternational();
   const callingCode = getCountryCallingCodeSafe(country);
   return callingCode ? `+${callingCode} …` : genericExample;
@@ -86,7 +86,7 @@ function formatExample(country: CountryCode): string {
 function getCountryCallingCodeSafe(country: CountryCode): string {
   try {
     // Not a string for names such as `constructor`, which the metadata finds on Object.prototype.
-    const callingCode: unknown = getCountryCallingCode(country, phoneMetadata);
+    const callingCode: unknown = getCountryCallingCode(country, phoneMetadata());
     return typeof callingCode === 'string' ? callingCode : '';
   } catch {
     return '';

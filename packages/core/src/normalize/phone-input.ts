@@ -27,14 +27,14 @@ export interface PhoneParts {
  * country libphonenumber knows, with `preferred` first.
  */
 export function phoneCountryOptions(countries?: readonly string[], preferred?: string): PhoneCountryOption[] {
-  const list = countries ? [...countries] : (getCountries(phoneMetadata) as string[]);
+  const list = countries ? [...countries] : (getCountries(phoneMetadata()) as string[]);
   if (!countries && preferred && list.includes(preferred)) {
     list.splice(list.indexOf(preferred), 1);
     list.unshift(preferred);
   }
   return list.flatMap((country) => {
     try {
-      return [{ country, callingCode: getCountryCallingCode(country as CountryCode, phoneMetadata) }];
+      return [{ country, callingCode: getCountryCallingCode(country as CountryCode, phoneMetadata()) }];
     } catch {
       return [];
     }
@@ -50,7 +50,7 @@ export function composePhoneInput(country: string | undefined, typed: string): s
   const text = typed.normalize('NFKC').trim();
   if (text === '' || text.startsWith('+') || text.startsWith('00') || !country) return typed.trim();
   try {
-    return `+${getCountryCallingCode(country as CountryCode, phoneMetadata)} ${typed.trim()}`;
+    return `+${getCountryCallingCode(country as CountryCode, phoneMetadata())} ${typed.trim()}`;
   } catch {
     return typed.trim();
   }
@@ -65,7 +65,7 @@ export function splitPhoneValue(value: string, defaultCountry: string | undefine
   const fallback = defaultCountry ?? '';
   const text = value.normalize('NFKC').trim();
   if (!text.startsWith('+') && !text.startsWith('00')) return { country: fallback, national: value };
-  const phone = parsePhoneNumberFromString(text.startsWith('00') ? `+${text.slice(2)}` : text, phoneMetadata);
+  const phone = parsePhoneNumberFromString(text.startsWith('00') ? `+${text.slice(2)}` : text, phoneMetadata());
   if (!phone?.country) return { country: fallback, national: value };
   return { country: phone.country, national: phone.formatNational() };
 }
@@ -77,7 +77,7 @@ export function splitPhoneValue(value: string, defaultCountry: string | undefine
 export function formatPhoneInput(typed: string, country: string | undefined): string {
   if (!/^[+\d\s\-.()]*$/.test(typed)) return typed;
   try {
-    return new AsYouType(country as CountryCode | undefined, phoneMetadata).input(typed);
+    return new AsYouType(country as CountryCode | undefined, phoneMetadata()).input(typed);
   } catch {
     return typed;
   }

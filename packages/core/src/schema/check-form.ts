@@ -168,7 +168,7 @@ function checkField(field: Json, path: Path, issues: RawSchemaIssue[]): void {
   if (type === 'phone') {
     const countries = [field['defaultCountry'], ...arrayOf(field['countries'])];
     countries.forEach((country, i) => {
-      if (typeof country === 'string' && /^[A-Z]{2}$/.test(country) && !isSupportedCountry(country as CountryCode, phoneMetadata)) {
+      if (typeof country === 'string' && /^[A-Z]{2}$/.test(country) && !isSupportedCountry(country as CountryCode, phoneMetadata())) {
         issues.push({
           code: 'invalid_value',
           path: i === 0 ? [...path, 'defaultCountry'] : [...path, 'countries', i - 1],

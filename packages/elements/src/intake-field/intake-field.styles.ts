@@ -1,11 +1,11 @@
 import { css } from 'lit';
 
-/** Styles of `<intake-field>`. */
-export const fieldStyles = css`
-  :host {
-    display: block;
-    margin-block-end: calc(var(--_space) * 1.5);
-  }
+/**
+ * The rules of a field's content, without a host selector: used inside the field's own shadow
+ * root, and nested under `intake-field` in `<intake-form>`, whose fields render without shadow
+ * roots of their own (see `IntakeField.createRenderRoot`).
+ */
+export const fieldRules = css`
   .field {
     min-width: 0;
     margin: 0;
@@ -179,4 +179,13 @@ export const fieldStyles = css`
     padding: 0.5rem 0.75rem;
     margin: 0;
   }
+`;
+
+/** Styles of a standalone `<intake-field>` (its own shadow root). */
+export const fieldStyles = css`
+  :host {
+    display: block;
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+  ${fieldRules}
 `;

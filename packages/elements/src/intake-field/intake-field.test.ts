@@ -68,12 +68,12 @@ async function mountMarkup(field: string, wrap: (field: string) => string = (mar
 
 const entries = (form: HTMLFormElement, name = 'f') => new FormData(form).getAll(name);
 const shadow = (el: IntakeField) => el.shadowRoot!;
-const control = <T extends HTMLElement = HTMLInputElement>(el: IntakeField) => shadow(el).querySelector<T>('#control');
+const control = <T extends HTMLElement = HTMLInputElement>(el: IntakeField) => shadow(el).querySelector<T>('[id$="-control"]');
 const choiceInputs = (el: IntakeField) => [...shadow(el).querySelectorAll<HTMLInputElement>('input[part~="choice-input"]')];
 const countrySelect = (el: IntakeField) => shadow(el).querySelector<HTMLSelectElement>('select[part="country-select"]');
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 /** The inline error as a screen reader reads it (with its visually hidden prefix). */
-const errorText = (el: IntakeField) => squash(shadow(el).querySelector('#error')?.textContent);
+const errorText = (el: IntakeField) => squash(shadow(el).querySelector('[id$="-error"]')?.textContent);
 const focused = (el: IntakeField) => shadow(el).activeElement;
 
 /**
@@ -115,7 +115,8 @@ function accessibleName(node: Element): string {
 /** The ids in an `aria-describedby`, each resolved in the field's shadow root to its text. */
 function descriptions(el: IntakeField, node: Element): Record<string, string> {
   const ids = (node.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-  return Object.fromEntries(ids.map((id) => [id, squash(shadow(el).getElementById(id)?.textContent ?? '(missing element)')]));
+  // Ids are unique per field (`intake-field-7-help`); name them by their role.
+  return Object.fromEntries(ids.map((id) => [id.replace(/^.*-(help|error)$/, '$1'), squash(shadow(el).getElementById(id)?.textContent ?? '(missing element)')]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,7 +408,7 @@ describe('<intake-field> shared suite', () => {
         }
         const node = describedNode(c, el);
         if (c.ui === 'control') {
-          const label = shadow(el).querySelector('label[for="control"]')!;
+          const label = shadow(el).querySelector('label[for$="-control"]')!;
           expect(squash(label.textContent)).to.equal(c.label);
           expect(control(el)!.labels!.length).to.equal(1);
           expectSame(control(el)!.labels![0], label);

@@ -1,7 +1,16 @@
 import { css } from 'lit';
+import { fieldRules } from '../intake-field/intake-field.styles.js';
 
-/** Styles of `<intake-form>`. */
+/** Styles of `<intake-form>`, including those of the fields it renders (which have no shadow roots). */
 export const formStyles = css`
+  intake-field {
+    display: block;
+    margin-block-end: calc(var(--_space) * 1.5);
+    ${fieldRules}
+  }
+  intake-field[hidden] {
+    display: none !important;
+  }
   :host {
     display: block;
     max-width: var(--intake-max-width, 40rem);

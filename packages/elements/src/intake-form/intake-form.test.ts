@@ -43,7 +43,7 @@ function fieldOf(el: IntakeForm, name: string): IntakeField {
 
 /** The labelled control of a field (`#control`: the input, select, textarea, or first choice). */
 function controlOf<T extends HTMLElement = HTMLInputElement>(el: IntakeForm, name: string): T {
-  const control = fieldOf(el, name).shadowRoot!.querySelector<T>('#control');
+  const control = fieldOf(el, name).renderRoot.querySelector<T>('[id$="-control"]');
   if (!control) throw new Error(`field "${name}" renders no control`);
   return control;
 }
@@ -51,7 +51,7 @@ function controlOf<T extends HTMLElement = HTMLInputElement>(el: IntakeForm, nam
 /** Names of the fields a person can see. */
 function shownNames(el: IntakeForm): string[] {
   return fieldsOf(el)
-    .filter((field) => !field.hidden && field.shadowRoot!.querySelector('#control'))
+    .filter((field) => !field.hidden && field.renderRoot.querySelector('[id$="-control"]'))
     .map((field) => field.name);
 }
 
@@ -68,11 +68,11 @@ function text(node: Node | null | undefined): string {
 }
 
 function labelOf(el: IntakeForm, name: string): string {
-  return text(fieldOf(el, name).shadowRoot!.querySelector('[part~="label"]'));
+  return text(fieldOf(el, name).renderRoot.querySelector('[part~="label"]'));
 }
 
 function inlineErrorOf(el: IntakeForm, name: string): string {
-  return text(fieldOf(el, name).shadowRoot!.querySelector('[part="error"]'));
+  return text(fieldOf(el, name).renderRoot.querySelector('[part="error"]'));
 }
 
 /** The focused element, through every shadow root. */
@@ -390,12 +390,12 @@ describe('<intake-form>', () => {
       };
       const el = await ready(await fixture<IntakeForm>(html`<intake-form .schema=${schema}></intake-form>`));
       await pressPrimary(el); // errors repeat the label
-      const roots = [el.shadowRoot!, ...fieldsOf(el).map((field) => field.shadowRoot!)];
+      const roots = [el.shadowRoot!, ...fieldsOf(el).map((field) => field.renderRoot)];
       for (const root of roots) expect(root.querySelectorAll('img, b').length, 'elements created from text').to.equal(0);
       expect(text(part(el, 'title'))).to.equal(`Title ${evil}`);
       expect(labelOf(el, 'a')).to.include(`Label ${evil}`);
-      expect(text(fieldOf(el, 'a').shadowRoot!.querySelector('[part="help"]'))).to.equal(`Help ${evil}`);
-      expect(text(fieldOf(el, 'b').shadowRoot!.querySelector('[part="choice"]'))).to.equal(`Option ${evil}`);
+      expect(text(fieldOf(el, 'a').renderRoot.querySelector('[part="help"]'))).to.equal(`Help ${evil}`);
+      expect(text(fieldOf(el, 'b').renderRoot.querySelector('[part="choice"]'))).to.equal(`Option ${evil}`);
       expect(text(summaryLinks(el)[0])).to.equal(`Enter Label ${evil}`);
       expect((window as { __intakePwned?: number }).__intakePwned).to.equal(undefined);
     });
@@ -444,10 +444,10 @@ describe('<intake-form>', () => {
         consent: 'input:checkbox',
       });
       expect(controlOf(el, 'email').inputMode).to.equal('email');
-      expect(fieldOf(el, 'phone').shadowRoot!.querySelector('[part="country-select"]')).to.exist;
+      expect(fieldOf(el, 'phone').renderRoot.querySelector('[part="country-select"]')).to.exist;
       expect([...controlOf<HTMLSelectElement>(el, 'select').options].map((o) => o.value)).to.deep.equal(['', 'one', 'two']);
-      expect(fieldOf(el, 'radio').shadowRoot!.querySelectorAll('input[type=radio]')).to.have.length(2);
-      expect(fieldOf(el, 'checkboxes').shadowRoot!.querySelectorAll('input[type=checkbox]')).to.have.length(2);
+      expect(fieldOf(el, 'radio').renderRoot.querySelectorAll('input[type=radio]')).to.have.length(2);
+      expect(fieldOf(el, 'checkboxes').renderRoot.querySelectorAll('input[type=checkbox]')).to.have.length(2);
       for (const name of ['text', 'textarea', 'email', 'phone', 'number', 'date', 'select', 'boolean', 'consent']) {
         const control = controlOf(el, name) as HTMLInputElement;
         expect(text(control.labels?.[0]), `label of ${name}`).to.include(name.charAt(0).toUpperCase() + name.slice(1));
@@ -537,14 +537,14 @@ describe('<intake-form>', () => {
       };
       const el = await ready(await fixture<IntakeForm>(html`<intake-form .schema=${withRequiredWhen}></intake-form>`));
       expect(controlOf(el, 'phone').getAttribute('aria-required')).to.equal('false');
-      expect(fieldOf(el, 'phone').shadowRoot!.querySelector('[part="required-marker"]')).to.equal(null);
+      expect(fieldOf(el, 'phone').renderRoot.querySelector('[part="required-marker"]')).to.equal(null);
       controlOf(el, 'reply').focus();
       await sendKeys({ press: 'Space' }); // email
       await sendKeys({ press: 'ArrowDown' }); // phone
       await settle(el);
       expect(el.values['reply']).to.equal('phone');
       expect(controlOf(el, 'phone').getAttribute('aria-required')).to.equal('true');
-      expect(fieldOf(el, 'phone').shadowRoot!.querySelector('[part="required-marker"]')).to.exist;
+      expect(fieldOf(el, 'phone').renderRoot.querySelector('[part="required-marker"]')).to.exist;
       expect(el.validate()).to.equal(false);
       await settle(el);
       expect(summaryLinks(el).map(text)).to.deep.equal(['Enter Phone number']);
@@ -702,7 +702,7 @@ describe('<intake-form>', () => {
       };
       await step('Tab', controlOf(el, 'name'), 'Ann Lee');
       await step('Tab', controlOf(el, 'email'), 'Ann@Example.com');
-      await step('Tab', fieldOf(el, 'phone').shadowRoot!.querySelector('[part="country-select"]')!);
+      await step('Tab', fieldOf(el, 'phone').renderRoot.querySelector('[part="country-select"]')!);
       await step('Tab', controlOf(el, 'phone'), '415 555 2671');
       await step('Tab', controlOf(el, 'company'), 'Acme');
       await step('Tab', controlOf(el, 'topic'));
@@ -784,7 +784,7 @@ describe('<intake-form>', () => {
       expect(summaryLinks(el).map(text)[0]).to.equal('请填写姓名');
       expect(inlineErrorOf(el, 'name')).to.include('请填写姓名');
       expect(inlineErrorOf(el, 'name')).to.include('错误：');
-      expect(text(fieldOf(el, 'topic').shadowRoot!.querySelector('[part="choice"]'))).to.equal('购买咨询');
+      expect(text(fieldOf(el, 'topic').renderRoot.querySelector('[part="choice"]'))).to.equal('购买咨询');
 
       el.locale = 'en';
       await settle(el);
@@ -815,7 +815,7 @@ describe('<intake-form>', () => {
       el.values = { name: 'Ann', topic: 'press', privacy: true };
       await settle(el);
       expect(controlOf(el, 'name').value).to.equal('Ann');
-      expect(fieldOf(el, 'topic').shadowRoot!.querySelector<HTMLInputElement>('input[value="press"]')!.checked).to.equal(true);
+      expect(fieldOf(el, 'topic').renderRoot.querySelector<HTMLInputElement>('input[value="press"]')!.checked).to.equal(true);
       expect(controlOf(el, 'privacy').checked).to.equal(true);
       expect(el.values).to.include({ name: 'Ann', topic: 'press', privacy: true, email: '' });
       await aTimeout(20);

@@ -44,19 +44,6 @@ function isJson(text: string): boolean {
   }
 }
 
-const fieldParts = [
-  'field',
-  'label',
-  'required-marker',
-  'help',
-  'error',
-  'input',
-  'country-select',
-  'choices',
-  'choice',
-  'choice-input',
-  'counter',
-].join(', ');
 
 /**
  * A whole Intake form, rendered from a JSON schema (spec §2): every field type, conditional
@@ -97,7 +84,7 @@ const fieldParts = [
  * @csspart success - The message after a successful or queued submission.
  * @csspart failure - The message when the record was rejected or could not be sent.
  * @csspart schema-error - The list of problems of a broken schema.
- * @csspart field, label, help, error, input, ... - The parts of each `<intake-field>`, exported.
+ * @csspart field, label, required-marker, help, error, input, country-select, choices, choice, choice-input, counter - The parts of each field (see `<intake-field>`).
  *
  * @cssprop --intake-max-width - Maximum width of the form (default 40rem).
  * @cssprop --intake-form-padding - Padding around the form (default 0).
@@ -505,7 +492,7 @@ export class IntakeForm extends LitElement {
         : nothing}
       ${this.#renderNotice(ui)} ${this.#renderSummary(ui, intake)} ${steps && step ? this.#renderProgress(ui, steps.length, locale, step) : nothing}
       <div part="fields" @input=${this.#onFieldInput}>
-        ${names.map((name) => html`<intake-field .intake=${intake} name=${name} exportparts=${fieldParts} theme=${this.theme ?? nothing}></intake-field>`)}
+        ${names.map((name) => html`<intake-field .intake=${intake} name=${name} theme=${this.theme ?? nothing}></intake-field>`)}
       </div>
       <div class="honeypot" aria-hidden="true">
         <label>Leave this empty <input type="text" name="intake_hp" tabindex="-1" autocomplete="off" .value=${live(intake.honeypot)} @input=${this.#onHoneypotInput} /></label>
