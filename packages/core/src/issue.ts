@@ -30,6 +30,7 @@ export type SchemaIssueCode =
   | 'invalid_date_bound'
   | 'min_over_max'
   | 'invalid_default'
+  | 'consent_default'
   | 'unknown_option'
   | 'step_duplicate_field'
   | 'step_missing_field';

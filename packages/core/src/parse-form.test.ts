@@ -219,6 +219,13 @@ describe('parseForm', () => {
     expect(issues[1]!.message).toBe('The default value is not valid for this field: n must be 1 or less');
   });
 
+  it('refuses a consent ticked in advance', () => {
+    expect(only(form([{ type: 'consent', name: 'privacy', default: true }]))).toEqual([
+      expect.objectContaining({ code: 'consent_default', path: 'fields[0].default', message: 'A consent cannot be ticked in advance: the person must tick it' }),
+    ]);
+    expect(parseForm(form([{ type: 'consent', name: 'privacy', default: false }])).ok).toBe(true);
+  });
+
   it('reports problems of several kinds in one pass', () => {
     const issues = only({ id: 'x', fields: [{ type: 'txt', name: 'a' }, { type: 'text', name: 'a', pattern: '(' }], dedupe: ['nope'] });
     expect(new Set(issues.map((issue) => issue.code))).toEqual(new Set(['unknown_field_type', 'duplicate_name', 'invalid_pattern', 'unknown_field']));

@@ -77,6 +77,7 @@ export const en: CoreMessages = {
     invalid_date_bound: 'Expected a date as YYYY-MM-DD',
     min_over_max: '"{min}" is greater than "{max}"',
     invalid_default: 'The default value is not valid for this field: {detail}',
+    consent_default: 'A consent cannot be ticked in advance: the person must tick it',
     unknown_option: '"{value}" is not one of the field\'s option values',
     step_duplicate_field: 'Field "{name}" is already in step {first}',
     step_missing_field: 'Field "{name}" is in no step; every field that is shown must belong to one',

@@ -77,6 +77,7 @@ export const zhCN: CoreMessages = {
     invalid_date_bound: '日期格式应为 YYYY-MM-DD',
     min_over_max: '"{min}" 大于 "{max}"',
     invalid_default: '默认值对该字段无效：{detail}',
+    consent_default: '同意项不能预先勾选，必须由本人勾选',
     unknown_option: '"{value}" 不是该字段的选项值',
     step_duplicate_field: '字段 "{name}" 已在第 {first} 步中',
     step_missing_field: '字段 "{name}" 不在任何步骤中；每个显示的字段都必须属于某一步',

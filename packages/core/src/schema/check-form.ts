@@ -185,6 +185,9 @@ function checkField(field: Json, path: Path, issues: RawSchemaIssue[]): void {
     if (first !== undefined) issues.push({ code: 'duplicate_option', path: [...path, 'options', i, 'value'], params: { value: option['value'], first } });
     else values.set(option['value'], i);
   });
+  if (type === 'consent' && field['default'] === true) {
+    issues.push({ code: 'consent_default', path: [...path, 'default'] });
+  }
   if (field['default'] !== undefined && fieldTypes.includes(type as Field['type'])) {
     let result: ReturnType<typeof normalizeField> | undefined;
     try {
