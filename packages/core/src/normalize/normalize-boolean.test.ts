@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeBoolean, normalizeConsent, normalizeHidden } from './normalize-boolean.js';
-import type { NormalizeResult } from './result.js';
+import { expectWellFormed } from '../test-support/expect-well-formed.js';
 
-function expectWellFormed(result: NormalizeResult<unknown>): void {
-  if (result.ok) {
-    expect(Object.keys(result).sort()).toEqual(['ok', 'value']);
-  } else {
-    expect(result.ok).toBe(false);
-    expect(typeof result.code).toBe('string');
-    expect(result.code).toMatch(/^[a-z_]+$/);
-  }
-}
 
 const notBooleans = ['true', 'false', 'on', 'yes', '1', '', 1, 0, Number.NaN, {}, [], [true], new Boolean(true), 1n];
 

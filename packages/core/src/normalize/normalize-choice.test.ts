@@ -2,18 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Option } from '../schema/types.js';
 import { normalizeChoice, normalizeChoices, type ChoicesRules } from './normalize-choice.js';
-import type { NormalizeResult } from './result.js';
+import { expectWellFormed } from '../test-support/expect-well-formed.js';
 
-function expectWellFormed(result: NormalizeResult<unknown>): void {
-  if (result.ok) {
-    expect(Object.keys(result).sort()).toEqual(['ok', 'value']);
-  } else {
-    expect(result.ok).toBe(false);
-    expect(typeof result.code).toBe('string');
-    expect(result.code).toMatch(/^[a-z_]+$/);
-    for (const param of Object.values(result.params ?? {})) expect(typeof param).toBe('number');
-  }
-}
 
 const industries: readonly Option[] = [
   { value: 'mfg', label: { en: 'Manufacturing', 'zh-CN': '制造业' } },

@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isRealDate, normalizeDate, parseDate, type DateRules } from './normalize-date.js';
-import type { NormalizeResult } from './result.js';
+import { expectWellFormed } from '../test-support/expect-well-formed.js';
 
-function expectWellFormed(result: NormalizeResult<unknown>): void {
-  if (result.ok) {
-    expect(Object.keys(result).sort()).toEqual(['ok', 'value']);
-  } else {
-    expect(result.ok).toBe(false);
-    expect(typeof result.code).toBe('string');
-    expect(result.code).toMatch(/^[a-z_]+$/);
-    for (const param of Object.values(result.params ?? {})) expect(param).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  }
-}
 
 const toFullWidth = (text: string) => text.replace(/[0-9\-/.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeEmail } from './normalize-email.js';
-import type { NormalizeResult } from './result.js';
+import { expectWellFormed } from '../test-support/expect-well-formed.js';
 
-function expectWellFormed(result: NormalizeResult<unknown>): void {
-  if (result.ok) {
-    expect(Object.keys(result).sort()).toEqual(['ok', 'value']);
-  } else {
-    expect(result.ok).toBe(false);
-    expect(typeof result.code).toBe('string');
-    expect(result.code).toMatch(/^[a-z_]+$/);
-  }
-}
 
 const invalid = { ok: false, code: 'invalid_email' };
 

@@ -9,18 +9,9 @@ import { defaultTextareaMaxLength, defaultTextMaxLength, normalizeField, type Fi
 import { normalizeNumber } from './normalize-number.js';
 import { normalizePhone } from './normalize-phone.js';
 import { compilePattern, normalizeText, normalizeTextarea } from './normalize-text.js';
+import { expectWellFormed } from '../test-support/expect-well-formed.js';
 import type { NormalizeResult } from './result.js';
 
-function expectWellFormed(result: NormalizeResult<unknown>): void {
-  if (result.ok) {
-    expect(Object.keys(result).sort()).toEqual(['ok', 'value']);
-  } else {
-    expect(result.ok).toBe(false);
-    expect(typeof result.code).toBe('string');
-    expect(result.code).toMatch(/^[a-z_]+$/);
-    for (const param of Object.values(result.params ?? {})) expect(['string', 'number']).toContain(typeof param);
-  }
-}
 
 const options = [{ value: 'a', label: 'Alpha' }, { value: 'b', label: 'Beta' }, { value: 'c', label: 'Gamma' }];
 

@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizePhone, phoneExample, type PhoneRules } from './normalize-phone.js';
-import type { NormalizeResult } from './result.js';
+import { expectWellFormed } from '../test-support/expect-well-formed.js';
 
-function expectWellFormed(result: NormalizeResult<unknown>): void {
-  if (result.ok) {
-    expect(Object.keys(result).sort()).toEqual(['ok', 'value']);
-  } else {
-    expect(result.ok).toBe(false);
-    expect(typeof result.code).toBe('string');
-    expect(result.code).toMatch(/^[a-z_]+$/);
-    for (const param of Object.values(result.params ?? {})) expect(typeof param).toBe('string');
-  }
-}
 
 const e164 = /^\+[1-9]\d{6,14}$/;
 const toFullWidth = (text: string) => text.replace(/[0-9+()\-.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Field } from '../schema/types.js';
 import { defaultTextareaMaxLength, defaultTextMaxLength, normalizeField } from './normalize-field.js';
 import { compilePattern, normalizeText, normalizeTextarea, type TextRules } from './normalize-text.js';
-import { characterCount, type NormalizeResult } from './result.js';
+import { expectWellFormed } from '../test-support/expect-well-formed.js';
+import { characterCount } from './result.js';
 
 /** Every character JavaScript's `\s` matches, plus NEL, which Unicode also counts as white space. */
 const whiteSpace = [
@@ -34,16 +35,6 @@ const textRules: fc.Arbitrary<TextRules> = fc.record(
 );
 
 /** Asserts the shape every normalizer promises: `{ ok: true, value }` or `{ ok: false, code }`. */
-function expectWellFormed(result: NormalizeResult<unknown>): void {
-  if (result.ok) {
-    expect(Object.keys(result).sort()).toEqual(['ok', 'value']);
-  } else {
-    expect(result.ok).toBe(false);
-    expect(typeof result.code).toBe('string');
-    expect(result.code).toMatch(/^[a-z_]+$/);
-    for (const param of Object.values(result.params ?? {})) expect(['string', 'number']).toContain(typeof param);
-  }
-}
 
 describe('normalizeText', () => {
   it('returns the text trimmed and with runs of white space collapsed to one space', () => {
