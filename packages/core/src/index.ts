@@ -35,6 +35,8 @@ export { encodeRecord } from './delivery/encode-record.js';
 export type { EncodedBody } from './delivery/encode-record.js';
 export { defaultTimeoutMs, parseRetryAfter, postRecord } from './delivery/post-record.js';
 export type { PostOptions, PostOutcome } from './delivery/post-record.js';
+export { backoffDelay, defaultAttempts, deliverRecord } from './delivery/deliver-record.js';
+export type { DeliverOptions, DeliverOutcome } from './delivery/deliver-record.js';
 export { resolveText } from './text.js';
 export type { Text } from './text.js';
 export { formatPath } from './issue.js';
