@@ -1,0 +1,278 @@
+import type { IntakeRecord } from '../record/record.js';
+import type { SubmitOptions } from '../schema/types.js';
+import { backoffDelay, deliverRecord, type DeliverOptions } from './deliver-record.js';
+
+/** A record waiting on this device to be delivered. */
+export interface OutboxEntry {
+  readonly record: IntakeRecord;
+  /** Where and how to send it (the form's `submit`, with `endpoint` applied). */
+  readonly submit: SubmitOptions;
+  /** When it was queued (ms since the epoch). */
+  readonly queuedAt: number;
+  /** Delivery attempts made from the outbox so far. */
+  readonly attempts: number;
+  /** Not before this time (ms since the epoch). */
+  readonly nextAttemptAt: number;
+  readonly lastError?: string;
+}
+
+/** A record the webhook refused after it had been queued: kept, never resent, for someone to look at. */
+export interface RejectedEntry extends OutboxEntry {
+  readonly rejectedAt: number;
+  readonly status: number;
+  readonly message: string;
+}
+
+/**
+ * Where the outbox keeps its entries: one key per record, so two tabs adding records at the same
+ * time never overwrite each other. `localStorage` fits (see {@link webStorage}); so does a Map.
+ */
+export interface OutboxStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  keys(): readonly string[];
+}
+
+/** Runs `task` only if no other tab of the origin holds the claim; resolves `false` when it did not run. */
+export type ClaimRunner = (name: string, task: () => Promise<void>) => Promise<boolean>;
+
+/** Options of {@link Outbox}. */
+export interface OutboxOptions {
+  readonly storage: OutboxStorage;
+  /** The cross-tab claim; default: Web Locks where they exist, else a lease in `storage`. */
+  readonly claim?: ClaimRunner;
+  /** At most this many records are kept; when full, `add` refuses the new record (the old ones are never dropped). Default 200. */
+  readonly maxEntries?: number;
+  /** Options of each delivery attempt (fetch, beforeSend, back-off). */
+  readonly deliver?: Omit<DeliverOptions, 'attempts'>;
+  /** The clock. Default `Date.now`. */
+  readonly now?: () => number;
+  /** The key prefix, one outbox per prefix. Default `intake-outbox:v1:`. */
+  readonly prefix?: string;
+}
+
+/** What a flush did. */
+export interface FlushResult {
+  readonly delivered: readonly string[];
+  readonly rejected: readonly string[];
+  readonly waiting: number;
+  /** `false` when another tab was already flushing. */
+  readonly ran: boolean;
+}
+
+/** The longest wait between two outbox attempts of one record. */
+const maxRetryDelayMs = 5 * 60_000;
+
+/** The part of the Web Storage API (`localStorage`) the outbox uses. */
+export interface WebStorageLike {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/**
+ * An adapter of the Web Storage API (`localStorage`) as {@link OutboxStorage}; `undefined` where
+ * there is none (or it is blocked, e.g. by privacy settings).
+ */
+export function webStorage(storage: WebStorageLike | undefined = (globalThis as { localStorage?: WebStorageLike }).localStorage): OutboxStorage | undefined {
+  try {
+    if (!storage) return undefined;
+    const probe = '__intake_probe__';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+  } catch {
+    return undefined;
+  }
+  return {
+    getItem: (key) => storage.getItem(key),
+    setItem: (key, value) => storage.setItem(key, value),
+    removeItem: (key) => storage.removeItem(key),
+    keys: () => Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key): key is string => key !== null),
+  };
+}
+
+/** A storage in memory (tests, servers, or where the device offers none). */
+export function memoryStorage(): OutboxStorage {
+  const map = new Map<string, string>();
+  return {
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key),
+    keys: () => [...map.keys()],
+  };
+}
+
+interface LockManagerLike {
+  request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<void>): Promise<void>;
+}
+
+/**
+ * The default cross-tab claim: Web Locks (`navigator.locks`, secure contexts) where available;
+ * elsewhere a lease written to the storage, taken only when absent or expired and read back after a
+ * short pause so two tabs racing for it cannot both win.
+ */
+export function defaultClaim(storage: OutboxStorage, prefix: string, now: () => number): ClaimRunner {
+  const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
+  if (locks) {
+    return async (name, task) => {
+      let ran = false;
+      await locks.request(name, { ifAvailable: true }, async (lock) => {
+        if (!lock) return;
+        ran = true;
+        await task();
+      });
+      return ran;
+    };
+  }
+  const owner = Math.random().toString(36).slice(2);
+  return async (name, task) => {
+    const key = `${prefix}lease:${name}`;
+    const lease = JSON.parse(storage.getItem(key) ?? 'null') as { owner: string; until: number } | null;
+    if (lease && lease.owner !== owner && lease.until > now()) return false;
+    storage.setItem(key, JSON.stringify({ owner, until: now() + 60_000 }));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const held = JSON.parse(storage.getItem(key) ?? 'null') as { owner: string } | null;
+    if (held?.owner !== owner) return false;
+    try {
+      await task();
+    } finally {
+      storage.removeItem(key);
+    }
+    return true;
+  };
+}
+
+/**
+ * The on-device outbox of records that could not be delivered yet (spec §4). It survives reloads
+ * and closed tabs (its storage is the device's), sends each record at most once at a time across
+ * tabs (a claim around every flush), retries with back-off, keeps records the webhook later
+ * rejects apart instead of dropping them, and is bounded: when full it refuses new records rather
+ * than dropping old ones. Call `flush()` when the browser comes back online, when a form loads,
+ * and periodically (the elements do).
+ *
+ * @example
+ * const outbox = new Outbox({ storage: webStorage() ?? memoryStorage() });
+ * if ((await deliverRecord(record, submit)).kind === 'failed') outbox.add(record, submit);
+ * addEventListener('online', () => outbox.flush());
+ */
+export class Outbox {
+  readonly #storage: OutboxStorage;
+  readonly #claim: ClaimRunner;
+  readonly #max: number;
+  readonly #deliver: Omit<DeliverOptions, 'attempts'>;
+  readonly #now: () => number;
+  readonly #prefix: string;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(options: OutboxOptions) {
+    this.#storage = options.storage;
+    this.#max = options.maxEntries ?? 200;
+    this.#deliver = options.deliver ?? {};
+    this.#now = options.now ?? Date.now;
+    this.#prefix = options.prefix ?? 'intake-outbox:v1:';
+    this.#claim = options.claim ?? defaultClaim(this.#storage, this.#prefix, this.#now);
+  }
+
+  /** The records waiting, oldest first. */
+  entries(): OutboxEntry[] {
+    return this.#read('entry:').sort((a, b) => a.queuedAt - b.queuedAt);
+  }
+
+  /** The records the webhook rejected after they were queued, oldest first. */
+  rejected(): RejectedEntry[] {
+    return (this.#read('rejected:') as RejectedEntry[]).sort((a, b) => a.rejectedAt - b.rejectedAt);
+  }
+
+  /** How many records wait. */
+  get size(): number {
+    return this.#keys('entry:').length;
+  }
+
+  /**
+   * Queues a record. Returns `false`, keeping nothing, when the outbox is full or the device's
+   * storage refuses it (the caller must then tell the person, who still has the form).
+   */
+  add(record: IntakeRecord, submit: SubmitOptions): boolean {
+    const key = `${this.#prefix}entry:${record.id}`;
+    if (this.#storage.getItem(key) === null && this.size >= this.#max) return false;
+    const entry: OutboxEntry = { record, submit, queuedAt: this.#now(), attempts: 0, nextAttemptAt: this.#now() };
+    try {
+      this.#storage.setItem(key, JSON.stringify(entry));
+    } catch {
+      return false; // quota exceeded
+    }
+    this.#emit();
+    return true;
+  }
+
+  /** Calls `listener` after any change made through this instance. Returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Tries to deliver every record that is due (one attempt each), under the cross-tab claim.
+   * Delivered records are removed; rejected ones move to `rejected()`; the others wait longer.
+   */
+  async flush(options: { readonly force?: boolean } = {}): Promise<FlushResult> {
+    const delivered: string[] = [];
+    const rejected: string[] = [];
+    const ran = await this.#claim(`${this.#prefix}flush`, async () => {
+      for (const entry of this.entries()) {
+        const key = `${this.#prefix}entry:${entry.record.id}`;
+        if (this.#storage.getItem(key) === null) continue; // delivered meanwhile
+        if (!options.force && entry.nextAttemptAt > this.#now()) continue;
+        const outcome = await deliverRecord(entry.record, entry.submit, { ...this.#deliver, attempts: 1 });
+        if (outcome.kind === 'delivered') {
+          this.#storage.removeItem(key);
+          delivered.push(entry.record.id);
+        } else if (outcome.kind === 'rejected') {
+          const dead: RejectedEntry = { ...entry, rejectedAt: this.#now(), status: outcome.status, message: outcome.message };
+          try {
+            this.#storage.setItem(`${this.#prefix}rejected:${entry.record.id}`, JSON.stringify(dead));
+          } catch {
+            // no room to keep it apart: it stays in the outbox, where it will be tried again
+            continue;
+          }
+          this.#storage.removeItem(key);
+          rejected.push(entry.record.id);
+        } else {
+          const attempts = entry.attempts + 1;
+          const delay = Math.min(maxRetryDelayMs, backoffDelay(attempts, { ...this.#deliver, maxDelayMs: maxRetryDelayMs }, outcome.retryAfterMs));
+          const next: OutboxEntry = { ...entry, attempts, nextAttemptAt: this.#now() + delay, lastError: outcome.message };
+          try {
+            this.#storage.setItem(key, JSON.stringify(next));
+          } catch {
+            // the old entry stays as it was
+          }
+        }
+      }
+    });
+    if (delivered.length > 0 || rejected.length > 0) this.#emit();
+    return { delivered, rejected, waiting: this.size, ran };
+  }
+
+  #keys(kind: string): string[] {
+    const prefix = `${this.#prefix}${kind}`;
+    return this.#storage.keys().filter((key) => key.startsWith(prefix));
+  }
+
+  #read(kind: string): OutboxEntry[] {
+    return this.#keys(kind).flatMap((key) => {
+      try {
+        const entry = JSON.parse(this.#storage.getItem(key) ?? 'null') as OutboxEntry | null;
+        return entry && entry.record && entry.submit ? [entry] : [];
+      } catch {
+        return []; // a damaged entry is left where it is, for inspection
+      }
+    });
+  }
+
+  #emit(): void {
+    for (const listener of [...this.#listeners]) listener();
+  }
+}
