@@ -9,6 +9,8 @@ export interface OutboxEntry {
   readonly submit: SubmitOptions;
   /** When it was queued (ms since the epoch). */
   readonly queuedAt: number;
+  /** What `beforeSend` made of the record for a webhook with its own format, if anything (functions cannot be stored). */
+  readonly payload?: unknown;
   /** Delivery attempts made from the outbox so far. */
   readonly attempts: number;
   /** Not before this time (ms since the epoch). */
@@ -192,13 +194,14 @@ export class Outbox {
   }
 
   /**
-   * Queues a record. Returns `false`, keeping nothing, when the outbox is full or the device's
+   * Queues a record (with the `payload` to send instead, when `beforeSend` reshaped it). Returns `false`, keeping nothing, when the outbox is full or the device's
    * storage refuses it (the caller must then tell the person, who still has the form).
    */
-  add(record: IntakeRecord, submit: SubmitOptions): boolean {
+  add(record: IntakeRecord, submit: SubmitOptions, payload?: unknown): boolean {
     const key = `${this.#prefix}entry:${record.id}`;
     if (this.#storage.getItem(key) === null && this.size >= this.#max) return false;
-    const entry: OutboxEntry = { record, submit, queuedAt: this.#now(), attempts: 0, nextAttemptAt: this.#now() };
+    const base = { record, submit, queuedAt: this.#now(), attempts: 0, nextAttemptAt: this.#now() };
+    const entry: OutboxEntry = payload === undefined ? base : { ...base, payload };
     try {
       this.#storage.setItem(key, JSON.stringify(entry));
     } catch {
@@ -226,7 +229,9 @@ export class Outbox {
         const key = `${this.#prefix}entry:${entry.record.id}`;
         if (this.#storage.getItem(key) === null) continue; // delivered meanwhile
         if (!options.force && entry.nextAttemptAt > this.#now()) continue;
-        const outcome = await deliverRecord(entry.record, entry.submit, { ...this.#deliver, attempts: 1 });
+        const payload = entry.payload;
+        const options = payload === undefined ? this.#deliver : { ...this.#deliver, beforeSend: () => payload };
+        const outcome = await deliverRecord(entry.record, entry.submit, { ...options, attempts: 1 });
         if (outcome.kind === 'delivered') {
           this.#storage.removeItem(key);
           delivered.push(entry.record.id);

@@ -1109,18 +1109,20 @@ describe('<intake-form>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('does not report a 503 as delivered and keeps every value', async () => {
+    it('retries a 503, then keeps the record on the device and says so (status queued)', async () => {
+      localStorage.clear();
       const el = await ready(await fixture<IntakeForm>(html`<intake-form endpoint="/__webhook/503" .schema=${small}></intake-form>`));
       const submitted = collect<IntakeSubmittedEvent>(el, 'intake-submitted');
       const requests = watchFetch();
       el.values = { name: 'Ann' };
       await el.submit();
       await settle(el);
-      expect(requests.map((request) => request.status)).to.include(503);
-      expect(submitted.filter((event) => event.detail.status === 'delivered')).to.have.length(0);
-      expect(text(part(el, 'failure'))).to.include('Your details could not be sent');
-      expect(el.values).to.deep.equal({ name: 'Ann', email: '' });
-      expect(part(el, 'submit')).to.exist;
+      expect(requests.filter((request) => request.status === 503)).to.have.length(3);
+      expect(submitted.map((event) => event.detail.status)).to.deep.equal(['queued']);
+      expect(text(part(el, 'success'))).to.include('Saved on this device');
+      const queued = Object.keys(localStorage).filter((key) => key.startsWith('intake-outbox:v1:entry:'));
+      expect(queued).to.deep.equal([`intake-outbox:v1:entry:${submitted[0]!.detail.record.id}`]);
+      localStorage.clear();
     });
   });
 

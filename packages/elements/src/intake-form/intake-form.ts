@@ -3,7 +3,7 @@ import {
   formatPath,
   IntakeValidationError,
   parseForm,
-  postRecord,
+  deliverRecord,
   resolveText,
   type Form,
   type Intake,
@@ -20,6 +20,7 @@ import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
 import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { formStyles } from './intake-form.styles.js';
+import { keepOutboxFlowing, sharedOutbox } from './shared-outbox.js';
 
 type Status = 'editing' | 'sending' | 'delivered' | 'queued' | 'rejected' | 'failed';
 
@@ -124,6 +125,18 @@ export class IntakeForm extends LitElement {
   /** `light` or `dark` to force a colour scheme; by default it follows `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | undefined;
 
+  /**
+   * Reshapes the payload for a webhook that expects its own format (e.g. a chat bot):
+   * `form.beforeSend = (record) => ({ msgtype: 'text', text: { content: record.data.company } })`.
+   * The result is what is sent, now or later from the outbox.
+   */
+  beforeSend: ((record: IntakeRecord) => unknown) | undefined;
+  /**
+   * Adds a captcha (or any) token to `record.context.captcha` before the record is built, e.g.
+   * `form.captcha = () => grecaptcha.execute(siteKey, { action: 'submit' })`.
+   */
+  captcha: (() => Promise<string> | string) | undefined;
+  #stopOutbox: (() => void) | undefined;
   #form: Form | undefined;
   #intake: Intake | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -180,6 +193,7 @@ export class IntakeForm extends LitElement {
     this.#childObserver ??= new MutationObserver(() => this.#onChildrenChanged());
     this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     if (this.kiosk && (this.#status === 'delivered' || this.#status === 'queued')) this.#startKioskCountdown();
+    this.#stopOutbox ??= keepOutboxFlowing();
   }
 
   override disconnectedCallback(): void {
@@ -188,6 +202,8 @@ export class IntakeForm extends LitElement {
     this.#unsubscribe = undefined;
     this.#childObserver?.disconnect();
     clearTimeout(this.#kioskTimer);
+    this.#stopOutbox?.();
+    this.#stopOutbox = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -237,6 +253,13 @@ export class IntakeForm extends LitElement {
     }
     let record: IntakeRecord;
     try {
+      if (this.captcha) {
+        try {
+          intake.extraContext['captcha'] = await this.captcha();
+        } catch {
+          delete intake.extraContext['captcha']; // no token: the receiver decides what that means
+        }
+      }
       record = await intake.toRecord();
     } catch (error) {
       if (error instanceof IntakeValidationError) this.#showSummary(Object.keys(error.errors));
@@ -379,9 +402,16 @@ export class IntakeForm extends LitElement {
     }
     this.#status = 'sending';
     this.requestUpdate();
-    const outcome = await postRecord(record, { ...this.#form?.submit, url });
+    const submit = { ...this.#form?.submit, url };
+    const payload = this.beforeSend ? this.beforeSend(record) : undefined;
+    const offline = globalThis.navigator?.onLine === false;
+    const outcome = offline
+      ? ({ kind: 'failed', message: 'Offline', attempts: 0 } as const)
+      : await deliverRecord(record, submit, payload === undefined ? {} : { beforeSend: () => payload });
     if (outcome.kind === 'delivered') {
       this.#finish(record, 'delivered');
+    } else if (outcome.kind === 'failed' && sharedOutbox().add(record, submit, payload)) {
+      this.#finish(record, 'queued');
     } else if (outcome.kind === 'rejected') {
       this.#status = 'rejected';
       this.#outcomeMessage = outcome.message;

@@ -1,0 +1,50 @@
+import { memoryStorage, Outbox, webStorage } from '@intake/core';
+
+/** How often a page with a form open retries the records waiting on the device. */
+export const flushIntervalMs = 30_000;
+
+let outbox: Outbox | undefined;
+let users = 0;
+let timer: ReturnType<typeof setInterval> | undefined;
+
+/** The outbox of this origin: `localStorage` where the device allows it, else memory. */
+export function sharedOutbox(): Outbox {
+  outbox ??= new Outbox({ storage: webStorage() ?? memoryStorage() });
+  return outbox;
+}
+
+function flush(): void {
+  if (globalThis.navigator?.onLine === false) return;
+  void sharedOutbox().flush();
+}
+
+function onVisible(): void {
+  if (document.visibilityState === 'visible') flush();
+}
+
+/**
+ * Starts flushing the outbox while at least one form is on the page: now (any Intake form loading
+ * on the origin sends what earlier visits left), when the browser comes back online, when the
+ * page becomes visible again, and every {@link flushIntervalMs}. Returns the function that stops
+ * it for this form.
+ */
+export function keepOutboxFlowing(): () => void {
+  users += 1;
+  if (users === 1) {
+    addEventListener('online', flush);
+    document.addEventListener('visibilitychange', onVisible);
+    timer = setInterval(flush, flushIntervalMs);
+    flush();
+  }
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    users -= 1;
+    if (users === 0) {
+      removeEventListener('online', flush);
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(timer);
+    }
+  };
+}
