@@ -230,8 +230,8 @@ export class Outbox {
         if (this.#storage.getItem(key) === null) continue; // delivered meanwhile
         if (!options.force && entry.nextAttemptAt > this.#now()) continue;
         const payload = entry.payload;
-        const options = payload === undefined ? this.#deliver : { ...this.#deliver, beforeSend: () => payload };
-        const outcome = await deliverRecord(entry.record, entry.submit, { ...options, attempts: 1 });
+        const deliver = payload === undefined ? this.#deliver : { ...this.#deliver, beforeSend: () => payload };
+        const outcome = await deliverRecord(entry.record, entry.submit, { ...deliver, attempts: 1 });
         if (outcome.kind === 'delivered') {
           this.#storage.removeItem(key);
           delivered.push(entry.record.id);
