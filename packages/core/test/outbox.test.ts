@@ -11,12 +11,14 @@ const stored = new Map<string, number>();
 let inFlight = 0;
 let maxInFlightPerRecord = 0;
 const flying = new Map<string, number>();
+let lastBody = '';
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
+      lastBody = body;
       const id = (JSON.parse(body) as IntakeRecord).id;
       inFlight += 1;
       flying.set(id, (flying.get(id) ?? 0) + 1);
@@ -111,6 +113,15 @@ describe('Outbox', () => {
     expect(await outbox.flush()).toMatchObject({ rejected: [a.id], waiting: 0 });
     expect(outbox.rejected()).toMatchObject([{ record: { id: a.id }, status: 422, message: 'Form retired' }]);
     expect((await outbox.flush()).rejected).toEqual([]);
+  });
+
+  it('sends the stored payload of a webhook with its own format (beforeSend) instead of the record', async () => {
+    const outbox = new Outbox({ storage: memoryStorage() });
+    const a = record();
+    outbox.add(a, { url }, { id: a.id, msgtype: 'text', text: { content: 'New lead' } });
+    expect(outbox.entries()[0]!.payload).toEqual({ id: a.id, msgtype: 'text', text: { content: 'New lead' } });
+    expect((await outbox.flush()).delivered).toEqual([a.id]);
+    expect(JSON.parse(lastBody)).toEqual({ id: a.id, msgtype: 'text', text: { content: 'New lead' } });
   });
 
   it('is bounded: when full it refuses new records and keeps the old ones', () => {
