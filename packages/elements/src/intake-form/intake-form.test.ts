@@ -200,6 +200,9 @@ afterEach(async () => {
 
 // ---------------------------------------------------------------------------------------------
 
+// Drafts and the outbox live in localStorage: every test starts from an empty one.
+beforeEach(() => localStorage.clear());
+
 describe('<intake-form>', () => {
   describe('smoke', () => {
     it('renders, shows the summary on a failed submit and emits a record', async () => {
@@ -1054,6 +1057,34 @@ describe('<intake-form>', () => {
       await waitUntil(() => !part(el, 'success'), 'the kiosk form stayed on the success state', { timeout: 2000 });
       await settle(el);
       expect(el.values['name']).to.equal('');
+    });
+  });
+
+  describe('drafts', () => {
+    it('keeps what was typed across a reload, and forgets it once sent', async () => {
+      localStorage.clear();
+      const first = await ready(await fixture<IntakeForm>(html`<intake-form .schema=${small}></intake-form>`));
+      first.shadowRoot!.querySelector<HTMLElement>('intake-field[name="name"]')!.focus();
+      await sendKeys({ type: 'Ann Draft' });
+      await aTimeout(600);
+      first.remove();
+      const second = await ready(await fixture<IntakeForm>(html`<intake-form .schema=${small}></intake-form>`));
+      expect(second.values['name']).to.equal('Ann Draft');
+      second.values = { email: 'ann@example.com' };
+      await second.submit();
+      await settle(second);
+      expect(Object.keys(localStorage).filter((key) => key.startsWith('intake-draft:'))).to.deep.equal([]);
+      const third = await ready(await fixture<IntakeForm>(html`<intake-form .schema=${small}></intake-form>`));
+      expect(third.values['name']).to.equal('');
+    });
+
+    it('keeps no draft in kiosk mode', async () => {
+      localStorage.clear();
+      const el = await ready(await fixture<IntakeForm>(html`<intake-form kiosk .schema=${small}></intake-form>`));
+      el.shadowRoot!.querySelector<HTMLElement>('intake-field[name="name"]')!.focus();
+      await sendKeys({ type: 'Shared tablet' });
+      await aTimeout(600);
+      expect(Object.keys(localStorage).filter((key) => key.startsWith('intake-draft:'))).to.deep.equal([]);
     });
   });
 

@@ -20,6 +20,7 @@ import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
 import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { formStyles } from './intake-form.styles.js';
+import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { keepOutboxFlowing, sharedOutbox } from './shared-outbox.js';
 
 type Status = 'editing' | 'sending' | 'delivered' | 'queued' | 'rejected' | 'failed';
@@ -137,6 +138,7 @@ export class IntakeForm extends LitElement {
    */
   captcha: (() => Promise<string> | string) | undefined;
   #stopOutbox: (() => void) | undefined;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #form: Form | undefined;
   #intake: Intake | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -278,6 +280,7 @@ export class IntakeForm extends LitElement {
   reset(): void {
     clearTimeout(this.#kioskTimer);
     this.#intake?.reset();
+    this.#discardDraft();
     this.#step = 0;
     this.#summary = [];
     this.#status = 'editing';
@@ -344,7 +347,10 @@ export class IntakeForm extends LitElement {
     }
     this.#schemaProblems = undefined;
     this.#form = parsed.form;
-    this.#intake = createIntake(parsed.form, { locale: this.#locale, values: this.#pendingValues });
+    const draft = this.kiosk ? undefined : loadDraft(parsed.form.id);
+    const known = new Set(parsed.form.fields.map((field) => field.name));
+    const restored = Object.fromEntries(Object.entries(draft ?? {}).filter(([name]) => known.has(name)));
+    this.#intake = createIntake(parsed.form, { locale: this.#locale, values: { ...restored, ...this.#pendingValues } });
     this.#pendingValues = undefined;
     this.#step = 0;
     this.#summary = [];
@@ -358,6 +364,21 @@ export class IntakeForm extends LitElement {
     this.#unsubscribe = this.#intake?.subscribe((change: IntakeChange) => {
       if (change.locale || (this.#summary.length > 0 && change.names.some((name) => this.#summary.includes(name)))) this.requestUpdate();
     });
+  }
+
+  /** Saves what a person typed shortly after typing pauses (never in kiosk mode). */
+  #scheduleDraft(): void {
+    if (this.kiosk || !this.#form || this.#status !== 'editing') return;
+    clearTimeout(this.#draftTimer);
+    const formId = this.#form.id;
+    this.#draftTimer = setTimeout(() => {
+      if (this.#intake && this.#status === 'editing') saveDraft(formId, this.#intake.values);
+    }, 400);
+  }
+
+  #discardDraft(): void {
+    clearTimeout(this.#draftTimer);
+    if (this.#form) clearDraft(this.#form.id);
   }
 
   #stepOf(name: string): number | undefined {
@@ -428,6 +449,7 @@ export class IntakeForm extends LitElement {
 
   #finish(record: IntakeRecord, status: 'delivered' | 'queued'): void {
     this.#status = status;
+    this.#discardDraft();
     this.#focusAfterRender = 'outcome';
     this.dispatchEvent(new IntakeSubmittedEvent({ record, status }));
     if (this.kiosk) this.#startKioskCountdown();
@@ -464,6 +486,7 @@ export class IntakeForm extends LitElement {
     const intake = this.#intake;
     if (!field || !intake) return;
     const name = field.getAttribute('name') ?? '';
+    this.#scheduleDraft();
     this.dispatchEvent(new IntakeChangeEvent({ name, value: intake.get(name), values: intake.values }));
   };
 
