@@ -62,6 +62,8 @@ describe('validateRecord', () => {
     expect(await tampered((r) => (r.data['email'] = 'Wang@Example.com'))).toEqual(['not_normalized data.email']);
     expect(await tampered((r) => (r.data['industry'] = '制造业'))).toEqual(['invalid_option data.industry']);
     expect(await tampered((r) => (r.data['admin'] = true))).toEqual(['unknown_field data.admin']);
+    const proto = JSON.parse(JSON.stringify(await goodRecord()).replace('"data":{', '"data":{"__proto__":{"admin":true},'));
+    expect(validateRecord(form, proto).map((issue) => `${issue.code} ${formatPath(issue.path)}`)).toEqual(['unknown_field data.__proto__']);
     expect(await tampered((r) => (r.data['decisionMaker'] = 'Boss'))).toEqual(['hidden_field data.decisionMaker']);
     expect(await tampered((r) => (r.data['company'] = 'x'.repeat(5000)))).toEqual(['too_long data.company']);
   });

@@ -76,7 +76,9 @@ export function validateRecord(form: Form, record: unknown, options: ValidateRec
   }
 
   const fields = fieldsByName(form);
-  for (const name of Object.keys(value.data)) if (!fields.has(name)) add('unknown_field', ['data', name], { name });
+  // The keys as received: zod's record output leaves out an own `__proto__` key.
+  const receivedData = (record as { data: Record<string, unknown> }).data;
+  for (const name of Object.keys(receivedData)) if (!fields.has(name)) add('unknown_field', ['data', name], { name });
   const states = evaluateForm(form, (field) => normalizeField(field, value.data[field.name]));
   for (const field of form.fields) {
     const state = states.get(field.name)!;
