@@ -1153,6 +1153,12 @@ describe('<intake-form>', () => {
       expect(text(part(el, 'success'))).to.include('Saved on this device');
       const queued = Object.keys(localStorage).filter((key) => key.startsWith('intake-outbox:v1:entry:'));
       expect(queued).to.deep.equal([`intake-outbox:v1:entry:${submitted[0]!.detail.record.id}`]);
+      // The webhook recovers (here: the queued entry is pointed at a healthy route) and the browser is online again.
+      const entry = JSON.parse(localStorage.getItem(queued[0]!)!);
+      localStorage.setItem(queued[0]!, JSON.stringify({ ...entry, submit: { ...entry.submit, url: '/__webhook/201' } }));
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => text(part(el, 'success')).includes('Thank you'), 'the form says the record was sent', { timeout: 5000 });
+      expect(Object.keys(localStorage).filter((key) => key.startsWith('intake-outbox:v1:entry:'))).to.deep.equal([]);
       localStorage.clear();
     });
   });

@@ -138,6 +138,7 @@ export class IntakeForm extends LitElement {
    */
   captcha: (() => Promise<string> | string) | undefined;
   #stopOutbox: (() => void) | undefined;
+  #stopWatchingOutbox: (() => void) | undefined;
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #form: Form | undefined;
   #intake: Intake | undefined;
@@ -196,6 +197,16 @@ export class IntakeForm extends LitElement {
     this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     if (this.kiosk && (this.#status === 'delivered' || this.#status === 'queued')) this.#startKioskCountdown();
     this.#stopOutbox ??= keepOutboxFlowing();
+    this.#stopWatchingOutbox ??= sharedOutbox().subscribe(() => this.#onOutboxChange());
+  }
+
+  /** A record shown as saved on this device has since been sent: say so. */
+  #onOutboxChange(): void {
+    const id = this.#lastRecord?.id;
+    if (this.#status !== 'queued' || !id) return;
+    if (sharedOutbox().entries().some((entry) => entry.record.id === id)) return;
+    this.#status = 'delivered';
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -206,6 +217,8 @@ export class IntakeForm extends LitElement {
     clearTimeout(this.#kioskTimer);
     this.#stopOutbox?.();
     this.#stopOutbox = undefined;
+    this.#stopWatchingOutbox?.();
+    this.#stopWatchingOutbox = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
