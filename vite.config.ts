@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // web-test-runner (web-test-runner.config.mjs).
 export default defineConfig({
   test: {
-    include: ['packages/{core,receiver}/src/**/*.test.ts', 'packages/{core,receiver}/test/**/*.test.ts', 'test/node/**/*.test.ts'],
+    include: ['packages/{core,receiver}/src/**/*.test.ts', 'packages/{core,receiver}/test/**/*.test.ts', 'test/node/**/*.test.ts', 'test/e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     benchmark: {

@@ -38,7 +38,7 @@ export type { PostOptions, PostOutcome } from './delivery/post-record.js';
 export { backoffDelay, defaultAttempts, deliverRecord } from './delivery/deliver-record.js';
 export type { DeliverOptions, DeliverOutcome } from './delivery/deliver-record.js';
 export { defaultClaim, memoryStorage, Outbox, webStorage } from './delivery/outbox.js';
-export type { ClaimRunner, FlushResult, OutboxEntry, OutboxOptions, OutboxStorage, RejectedEntry, WebStorageLike } from './delivery/outbox.js';
+export type { ClaimRunner, FlushResult, OutboxEntry, OutboxOptions, OutboxStorage, RejectedEntry, SendResult, WebStorageLike } from './delivery/outbox.js';
 export { resolveText } from './text.js';
 export type { Text } from './text.js';
 export { formatPath } from './issue.js';

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { formSchema } from './schema/form-schema.js';
+import { formSchemas } from './schema/form-schema.js';
 
 function buildJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(formSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(formSchemas().formSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
   return {
     ...schema,
     title: 'Intake form',

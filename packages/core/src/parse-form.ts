@@ -2,8 +2,9 @@ import { formatPath, type Issue, type Path, type SchemaIssueCode } from './issue
 import { fillTemplate, messagesFor } from './locale/format-message.js';
 import type { CoreMessages } from './locale/messages.js';
 import { checkForm } from './schema/check-form.js';
-import { conditionSchema, fieldSchemas, formSchema } from './schema/form-schema.js';
+import { formSchemas } from './schema/form-schema.js';
 import type { RawSchemaIssue } from './schema/raw-issue.js';
+import { readForm } from './schema/read-form.js';
 import type { Form } from './schema/types.js';
 import { fromZodIssues } from './schema/zod-issues.js';
 
@@ -24,6 +25,7 @@ export interface ParseFormOptions {
 let knownKeys: Set<string> | undefined;
 
 function allKeys(): Set<string> {
+  const { formSchema, fieldSchemas, conditionSchema } = formSchemas();
   knownKeys ??= new Set([
     ...Object.keys(formSchema.def.shape),
     ...Object.values(fieldSchemas).flatMap((schema) => Object.keys(schema.def.shape)),
@@ -60,10 +62,16 @@ export function parseForm(json: unknown, options: ParseFormOptions = {}): ParseF
       return { ok: false, issues: [localizeSchemaIssue({ code: 'invalid_json', path: [], params: { detail: (error as Error).message } }, messages)] };
     }
   }
-  const structural = formSchema.safeParse(input);
-  const raw: RawSchemaIssue[] = structural.success ? [] : fromZodIssues(structural.error.issues, input, () => [...allKeys()]);
+  // The fast, exact reading of a valid form first; zod (the definition) decides and explains the rest.
+  let form: unknown = readForm(input);
+  const raw: RawSchemaIssue[] = [];
+  if (form === undefined) {
+    const structural = formSchemas().formSchema.safeParse(input);
+    if (structural.success) form = structural.data;
+    else raw.push(...fromZodIssues(structural.error.issues, input, () => [...allKeys()]));
+  }
   raw.push(...checkForm(input));
-  if (raw.length === 0 && structural.success) return { ok: true, form: structural.data as Form };
+  if (raw.length === 0 && form !== undefined) return { ok: true, form: form as Form };
   const seen = new Set<string>();
   const issues: SchemaIssue[] = [];
   for (const issue of raw) {

@@ -161,6 +161,77 @@ describe('Outbox', () => {
     expect([...stored.values()].every((count) => count === 1)).toBe(true);
   });
 
+  it('send keeps the record in the outbox while it is being sent, and removes it once delivered', async () => {
+    const storage = memoryStorage();
+    const outbox = new Outbox({ storage });
+    const a = record();
+    let keptDuringSend: string[] = [];
+    answer = (_, response, id) => {
+      keptDuringSend = new Outbox({ storage }).entries().map((entry) => entry.record.id); // what a reload would find
+      stored.set(id, 1);
+      response.writeHead(201).end();
+    };
+    expect(await outbox.send(a, { url })).toEqual({ outcome: { kind: 'delivered', status: 201, attempts: 1 }, queued: false });
+    expect(keptDuringSend).toEqual([a.id]);
+    expect(outbox.size).toBe(0);
+  });
+
+  it('send leaves a record every attempt failed for in the outbox, not due before Retry-After', async () => {
+    let now = 1_000_000;
+    const outbox = new Outbox({ storage: memoryStorage(), now: () => now });
+    const a = record();
+    answer = (_, response) => response.writeHead(503, { 'retry-after': '120' }).end();
+    const { outcome, queued } = await outbox.send(a, { url, retries: 3 });
+    expect(outcome).toMatchObject({ kind: 'failed', attempts: 1, retryAfterMs: 120_000 });
+    expect(queued).toBe(true);
+    expect(outbox.entries()).toMatchObject([{ record: { id: a.id }, nextAttemptAt: now + 120_000, lastError: 'HTTP 503 Service Unavailable' }]);
+    expect((await outbox.flush()).delivered).toEqual([]); // not due
+    expect(stored.size).toBe(0);
+    now += 120_000;
+    answer = (_, response, id) => (stored.set(id, 1), response.writeHead(201).end());
+    expect((await outbox.flush()).delivered).toEqual([a.id]);
+  });
+
+  it('send removes a rejected record: the person sees the rejection, nothing is queued', async () => {
+    const outbox = new Outbox({ storage: memoryStorage() });
+    answer = (_, response) => response.writeHead(422, { 'content-type': 'application/json' }).end('{"message":"Already registered"}');
+    const { outcome, queued } = await outbox.send(record(), { url });
+    expect(outcome).toMatchObject({ kind: 'rejected', status: 422, message: 'Already registered' });
+    expect(queued).toBe(false);
+    expect(outbox.size).toBe(0);
+    expect(outbox.rejected()).toEqual([]);
+  });
+
+  it('a flush (of any tab) does not send a record a form is sending at the same time', async () => {
+    const storage = memoryStorage();
+    const claim = sharedClaim();
+    const form = new Outbox({ storage, claim });
+    const otherTab = new Outbox({ storage, claim });
+    const a = record();
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    answer = (_, response, id) => void answered.then(() => (stored.set(id, (stored.get(id) ?? 0) + 1), response.writeHead(201).end()));
+    const sending = form.send(a, { url });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the request is with the webhook
+    expect(otherTab.size).toBe(1);
+    const flushed = await otherTab.flush();
+    expect(flushed).toMatchObject({ delivered: [], ran: true });
+    release();
+    expect((await sending).outcome.kind).toBe('delivered');
+    expect(stored.get(a.id)).toBe(1);
+    expect(maxInFlightPerRecord).toBe(1);
+  });
+
+  it('send still sends, unkept, when the outbox is full', async () => {
+    const outbox = new Outbox({ storage: memoryStorage(), maxEntries: 1 });
+    outbox.add(record(), { url });
+    answer = (_, response) => response.writeHead(503).end();
+    const { outcome, queued } = await outbox.send(record(), { url, retries: 1 });
+    expect(outcome.kind).toBe('failed');
+    expect(queued).toBe(false);
+    expect(outbox.size).toBe(1);
+  });
+
   it('survives a damaged entry in storage without losing the others', async () => {
     const storage = memoryStorage();
     const outbox = new Outbox({ storage });

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { getCountries, getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import { normalizePhone } from '../src/normalize/normalize-phone.js';
+import { phoneCallingCodes, phoneMetadata } from '../src/normalize/phone-metadata.js';
 
 describe('phone metadata', () => {
   it('the generated data file is up to date with the installed libphonenumber-js', async () => {
@@ -26,5 +28,14 @@ describe('phone metadata', () => {
     }
     expect(normalizePhone('139 1234 5678', { defaultCountry: 'CN' })).toEqual({ ok: true, value: '+8613912345678' });
     expect(normalizePhone('030 12345678', { defaultCountry: 'DE' })).toEqual({ ok: true, value: '+493012345678' });
+  });
+
+  it('has the calling code of every country of the metadata, in its order, without parsing it', () => {
+    const metadata = phoneMetadata();
+    expect([...phoneCallingCodes().keys()]).toEqual(getCountries(metadata));
+    for (const [country, callingCode] of phoneCallingCodes()) {
+      expect(isSupportedCountry(country as CountryCode, metadata)).toBe(true);
+      expect(callingCode).toBe(getCountryCallingCode(country as CountryCode, metadata));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { IntakeRecord } from '../record/record.js';
 import type { SubmitOptions } from '../schema/types.js';
-import { backoffDelay, deliverRecord, type DeliverOptions } from './deliver-record.js';
+import { backoffDelay, deliverRecord, type DeliverOptions, type DeliverOutcome } from './deliver-record.js';
 
 /** A record waiting on this device to be delivered. */
 export interface OutboxEntry {
@@ -61,6 +61,13 @@ export interface FlushResult {
   readonly waiting: number;
   /** `false` when another tab was already flushing. */
   readonly ran: boolean;
+}
+
+/** What {@link Outbox.send} came to: the delivery outcome, and whether the record is kept in the outbox. */
+export interface SendResult {
+  readonly outcome: DeliverOutcome;
+  /** `true` when the record waits in the outbox (every attempt failed and it could be stored). */
+  readonly queued: boolean;
 }
 
 /** The longest wait between two outbox attempts of one record. */
@@ -133,7 +140,8 @@ export function defaultClaim(storage: OutboxStorage, prefix: string, now: () => 
   return async (name, task) => {
     const key = `${prefix}lease:${name}`;
     const lease = JSON.parse(storage.getItem(key) ?? 'null') as { owner: string; until: number } | null;
-    if (lease && lease.owner !== owner && lease.until > now()) return false;
+    // A lease held by this same instance counts too: a flush must not run twice at once in one tab either.
+    if (lease && lease.until > now()) return false;
     storage.setItem(key, JSON.stringify({ owner, until: now() + 60_000 }));
     await new Promise((resolve) => setTimeout(resolve, 30));
     const held = JSON.parse(storage.getItem(key) ?? 'null') as { owner: string } | null;
@@ -211,6 +219,50 @@ export class Outbox {
     return true;
   }
 
+  /**
+   * Delivers a new record now, with the in-place retries of {@link deliverRecord}, and keeps it in
+   * the outbox while it does: a page closed, reloaded or crashed during the attempts loses
+   * nothing, since the next flush (of any tab, or of the next visit) sends it. The record is
+   * claimed while the attempts run, so no flush sends it at the same time. It is removed once
+   * delivered or rejected; when every attempt failed it stays, not before the server's
+   * `Retry-After`, and the result says `queued`. Should the outbox be full, or its storage
+   * refuse the record, it is still sent, only not kept (`queued: false`).
+   *
+   * @example
+   * const { outcome, queued } = await outbox.send(record, form.submit!);
+   * if (outcome.kind === 'failed') show(queued ? 'Saved on this device' : 'Could not be sent');
+   */
+  async send(record: IntakeRecord, submit: SubmitOptions, options: Omit<DeliverOptions, 'beforeSend'> & { readonly payload?: unknown } = {}): Promise<SendResult> {
+    const { payload, ...rest } = options;
+    const deliver: DeliverOptions = payload === undefined ? { ...this.#deliver, ...rest } : { ...this.#deliver, ...rest, beforeSend: () => payload };
+    const key = `${this.#prefix}entry:${record.id}`;
+    let outcome: DeliverOutcome | undefined;
+    let kept = false;
+    const claimed = await this.#claim(`${this.#prefix}record:${record.id}`, async () => {
+      kept = this.add(record, submit, payload);
+      outcome = await deliverRecord(record, submit, deliver);
+      if (!kept) return;
+      if (outcome.kind !== 'failed') {
+        this.#storage.removeItem(key);
+        this.#emit();
+        return;
+      }
+      const entry = this.#entry(key);
+      if (!entry) return;
+      const next: OutboxEntry = { ...entry, nextAttemptAt: this.#now() + Math.min(maxRetryDelayMs, outcome.retryAfterMs ?? 0), lastError: outcome.message };
+      try {
+        this.#storage.setItem(key, JSON.stringify(next));
+      } catch {
+        // the entry stays as it was: due now
+      }
+    });
+    if (!claimed || !outcome) {
+      // Someone else holds this id (it cannot be new): send without keeping, as a last resort.
+      return { outcome: await deliverRecord(record, submit, deliver), queued: false };
+    }
+    return { outcome, queued: kept && outcome.kind === 'failed' };
+  }
+
   /** Calls `listener` after any change made through this instance. Returns the unsubscribe function. */
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
@@ -225,40 +277,56 @@ export class Outbox {
     const delivered: string[] = [];
     const rejected: string[] = [];
     const ran = await this.#claim(`${this.#prefix}flush`, async () => {
-      for (const entry of this.entries()) {
-        const key = `${this.#prefix}entry:${entry.record.id}`;
-        if (this.#storage.getItem(key) === null) continue; // delivered meanwhile
-        if (!options.force && entry.nextAttemptAt > this.#now()) continue;
-        const payload = entry.payload;
-        const deliver = payload === undefined ? this.#deliver : { ...this.#deliver, beforeSend: () => payload };
-        const outcome = await deliverRecord(entry.record, entry.submit, { ...deliver, attempts: 1 });
-        if (outcome.kind === 'delivered') {
-          this.#storage.removeItem(key);
-          delivered.push(entry.record.id);
-        } else if (outcome.kind === 'rejected') {
-          const dead: RejectedEntry = { ...entry, rejectedAt: this.#now(), status: outcome.status, message: outcome.message };
-          try {
-            this.#storage.setItem(`${this.#prefix}rejected:${entry.record.id}`, JSON.stringify(dead));
-          } catch {
-            // no room to keep it apart: it stays in the outbox, where it will be tried again
-            continue;
-          }
-          this.#storage.removeItem(key);
-          rejected.push(entry.record.id);
-        } else {
-          const attempts = entry.attempts + 1;
-          const delay = Math.min(maxRetryDelayMs, backoffDelay(attempts, { ...this.#deliver, maxDelayMs: maxRetryDelayMs }, outcome.retryAfterMs));
-          const next: OutboxEntry = { ...entry, attempts, nextAttemptAt: this.#now() + delay, lastError: outcome.message };
-          try {
-            this.#storage.setItem(key, JSON.stringify(next));
-          } catch {
-            // the old entry stays as it was
-          }
-        }
+      for (const queued of this.entries()) {
+        if (!options.force && queued.nextAttemptAt > this.#now()) continue;
+        // Claimed one by one as well: a form of any tab may be sending this record right now (`send`).
+        await this.#claim(`${this.#prefix}record:${queued.record.id}`, () => this.#attempt(queued.record.id, options.force === true, delivered, rejected));
       }
     });
     if (delivered.length > 0 || rejected.length > 0) this.#emit();
     return { delivered, rejected, waiting: this.size, ran };
+  }
+
+  /** One outbox attempt of the record `id`, read afresh: it may have been delivered or rescheduled meanwhile. */
+  async #attempt(id: string, force: boolean, delivered: string[], rejected: string[]): Promise<void> {
+    const key = `${this.#prefix}entry:${id}`;
+    const entry = this.#entry(key);
+    if (!entry || (!force && entry.nextAttemptAt > this.#now())) return;
+    const payload = entry.payload;
+    const deliver = payload === undefined ? this.#deliver : { ...this.#deliver, beforeSend: () => payload };
+    const outcome = await deliverRecord(entry.record, entry.submit, { ...deliver, attempts: 1 });
+    if (outcome.kind === 'delivered') {
+      this.#storage.removeItem(key);
+      delivered.push(id);
+    } else if (outcome.kind === 'rejected') {
+      const dead: RejectedEntry = { ...entry, rejectedAt: this.#now(), status: outcome.status, message: outcome.message };
+      try {
+        this.#storage.setItem(`${this.#prefix}rejected:${id}`, JSON.stringify(dead));
+      } catch {
+        return; // no room to keep it apart: it stays in the outbox, where it will be tried again
+      }
+      this.#storage.removeItem(key);
+      rejected.push(id);
+    } else {
+      const attempts = entry.attempts + 1;
+      const delay = Math.min(maxRetryDelayMs, backoffDelay(attempts, { ...this.#deliver, maxDelayMs: maxRetryDelayMs }, outcome.retryAfterMs));
+      const next: OutboxEntry = { ...entry, attempts, nextAttemptAt: this.#now() + delay, lastError: outcome.message };
+      try {
+        this.#storage.setItem(key, JSON.stringify(next));
+      } catch {
+        // the old entry stays as it was
+      }
+    }
+  }
+
+  /** The entry stored under `key`, if any (and readable). */
+  #entry(key: string): OutboxEntry | undefined {
+    try {
+      const entry = JSON.parse(this.#storage.getItem(key) ?? 'null') as OutboxEntry | null;
+      return entry && entry.record && entry.submit ? entry : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   #keys(kind: string): string[] {
@@ -267,14 +335,8 @@ export class Outbox {
   }
 
   #read(kind: string): OutboxEntry[] {
-    return this.#keys(kind).flatMap((key) => {
-      try {
-        const entry = JSON.parse(this.#storage.getItem(key) ?? 'null') as OutboxEntry | null;
-        return entry && entry.record && entry.submit ? [entry] : [];
-      } catch {
-        return []; // a damaged entry is left where it is, for inspection
-      }
-    });
+    // A damaged entry is left where it is, for inspection.
+    return this.#keys(kind).flatMap((key) => this.#entry(key) ?? []);
   }
 
   #emit(): void {

@@ -71,7 +71,10 @@ export async function postRecord(record: IntakeRecord, submit: SubmitOptions, op
   options.signal?.addEventListener('abort', abort);
   try {
     const doFetch = options.fetch ?? fetch;
-    const response = await doFetch(submit.url, { method: 'POST', headers, body, signal: timeout.signal, credentials: 'omit', keepalive: body.length < 60_000 });
+    // No `keepalive`: Chromium does not cancel a keepalive request when its signal aborts, so a timed-out
+    // attempt would stay open beside its retry (and hung ones would pile up). A record survives the page
+    // going away in the outbox instead (`Outbox.send`).
+    const response = await doFetch(submit.url, { method: 'POST', headers, body, signal: timeout.signal, credentials: 'omit' });
     if (response.ok) {
       void response.body?.cancel().catch(() => undefined);
       return { kind: 'delivered', status: response.status };

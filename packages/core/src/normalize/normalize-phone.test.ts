@@ -4,7 +4,8 @@ import { normalizePhone, phoneExample, type PhoneRules } from './normalize-phone
 import { expectWellFormed } from '../test-support/expect-well-formed.js';
 
 
-const e164 = /^\+[1-9]\d{6,14}$/;
+// E.164: at most 15 digits; libphonenumber accepts short national numbers (DE "1690" is +491690).
+const e164 = /^\+[1-9]\d{4,14}$/;
 const toFullWidth = (text: string) => text.replace(/[0-9+()\-.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** Real numbers as people type them, by country, with their E.164 form. */

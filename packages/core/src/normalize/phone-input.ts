@@ -1,11 +1,5 @@
-import {
-  AsYouType,
-  getCountries,
-  getCountryCallingCode,
-  parsePhoneNumberFromString,
-  type CountryCode,
-} from 'libphonenumber-js/core';
-import { phoneMetadata } from './phone-metadata.js';
+import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
+import { phoneCallingCodes, phoneMetadata } from './phone-metadata.js';
 
 /** A choice of the country selector of a phone input. */
 export interface PhoneCountryOption {
@@ -27,17 +21,15 @@ export interface PhoneParts {
  * country libphonenumber knows, with `preferred` first.
  */
 export function phoneCountryOptions(countries?: readonly string[], preferred?: string): PhoneCountryOption[] {
-  const list = countries ? [...countries] : (getCountries(phoneMetadata()) as string[]);
+  const callingCodes = phoneCallingCodes();
+  const list = countries ? [...countries] : [...callingCodes.keys()];
   if (!countries && preferred && list.includes(preferred)) {
     list.splice(list.indexOf(preferred), 1);
     list.unshift(preferred);
   }
   return list.flatMap((country) => {
-    try {
-      return [{ country, callingCode: getCountryCallingCode(country as CountryCode, phoneMetadata()) }];
-    } catch {
-      return [];
-    }
+    const callingCode = callingCodes.get(country);
+    return callingCode === undefined ? [] : [{ country, callingCode }];
   });
 }
 
@@ -49,11 +41,8 @@ export function phoneCountryOptions(countries?: readonly string[], preferred?: s
 export function composePhoneInput(country: string | undefined, typed: string): string {
   const text = typed.normalize('NFKC').trim();
   if (text === '' || text.startsWith('+') || text.startsWith('00') || !country) return typed.trim();
-  try {
-    return `+${getCountryCallingCode(country as CountryCode, phoneMetadata())} ${typed.trim()}`;
-  } catch {
-    return typed.trim();
-  }
+  const callingCode = phoneCallingCodes().get(country);
+  return callingCode === undefined ? typed.trim() : `+${callingCode} ${typed.trim()}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MetadataJson } from 'libphonenumber-js/core';
-import metadataJson from './phone-metadata.data.js';
+import metadataJson, { countryCallingCodes } from './phone-metadata.data.js';
 
 let metadata: MetadataJson | undefined;
 
@@ -17,4 +17,17 @@ let metadata: MetadataJson | undefined;
 export function phoneMetadata(): MetadataJson {
   metadata ??= JSON.parse(metadataJson) as MetadataJson;
   return metadata;
+}
+
+let callingCodes: ReadonlyMap<string, string> | undefined;
+
+/**
+ * The calling code of every country of {@link phoneMetadata}, in its order (that of
+ * `getCountries`): `CN` → `86`. Read from a small table generated beside the metadata, so a form
+ * can check its phone fields' countries and render their country selectors without parsing the
+ * metadata, which waits until a number is parsed or formatted.
+ */
+export function phoneCallingCodes(): ReadonlyMap<string, string> {
+  callingCodes ??= new Map(countryCallingCodes.split(' ').map((entry) => [entry.slice(0, 2), entry.slice(2)]));
+  return callingCodes;
 }

@@ -1,8 +1,7 @@
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import type { Path } from '../issue.js';
 import { normalizeField } from '../normalize/normalize-field.js';
 import { parseDate } from '../normalize/normalize-date.js';
-import { phoneMetadata } from '../normalize/phone-metadata.js';
+import { phoneCallingCodes } from '../normalize/phone-metadata.js';
 import { isoDatePattern } from './form-schema.js';
 import type { RawSchemaIssue } from './raw-issue.js';
 import { conditionOperators, fieldTypes, type Field, type FieldCondition } from './types.js';
@@ -168,7 +167,7 @@ function checkField(field: Json, path: Path, issues: RawSchemaIssue[]): void {
   if (type === 'phone') {
     const countries = [field['defaultCountry'], ...arrayOf(field['countries'])];
     countries.forEach((country, i) => {
-      if (typeof country === 'string' && /^[A-Z]{2}$/.test(country) && !isSupportedCountry(country as CountryCode, phoneMetadata())) {
+      if (typeof country === 'string' && /^[A-Z]{2}$/.test(country) && !phoneCallingCodes().has(country)) {
         issues.push({
           code: 'invalid_value',
           path: i === 0 ? [...path, 'defaultCountry'] : [...path, 'countries', i - 1],

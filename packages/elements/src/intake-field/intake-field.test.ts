@@ -1,4 +1,5 @@
-import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { createIntake, parseForm } from '@intake/core';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { formatUi, uiMessages } from '../i18n/ui-messages.js';
 import './define.js';
@@ -711,6 +712,29 @@ describe('<intake-field> type-specific behaviour', () => {
       expect(el.checkValidity()).to.equal(false);
       expect(el.validationMessage).to.equal('Enter a phone number from one of these countries: US, CA');
       expect(errorText(el)).to.equal('Error: Enter a phone number from one of these countries: US, CA');
+    });
+
+    it("bound to a form's controller, lists the chosen country first, and every country when the page is idle or the selector is reached", async () => {
+      const bound = async () => {
+        const parsed = parseForm({ id: 'f', fields: [{ type: 'phone', name: 'phone', label: 'Phone', defaultCountry: 'GB' }] });
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+        const el = await fixture<IntakeField>(html`<intake-field .intake=${createIntake(parsed.form)} name="phone"></intake-field>`);
+        const select = el.querySelector<HTMLSelectElement>('select[part="country-select"]')!;
+        return { el, select, values: () => [...select.options].map((option) => option.value) };
+      };
+      const focused = await bound();
+      expect(focused.values()).to.deep.equal(['GB']);
+      focused.select.focus();
+      expect(focused.values()).to.have.length(245);
+      expect([focused.select.value, focused.values()[0]]).to.deep.equal(['GB', 'GB']);
+
+      const pressed = await bound();
+      pressed.select.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      expect(pressed.values()).to.have.length(245);
+
+      const idle = await bound();
+      await waitUntil(() => idle.values().length === 245, 'every country once the page is idle', { timeout: 5000 });
+      expect(idle.select.value).to.equal('GB');
     });
   });
 

@@ -11,6 +11,7 @@ import {
   resolveText,
   splitPhoneValue,
   type Field,
+  type Form,
   type Intake,
   type IntakeChange,
   type Option,
@@ -20,6 +21,7 @@ import { live } from 'lit/directives/live.js';
 import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldStyles } from './intake-field.styles.js';
+import { optionList } from './option-list.js';
 import { regionName } from './region-names.js';
 import { validityFlags } from './validity-flags.js';
 
@@ -177,8 +179,15 @@ export class IntakeField extends LitElement {
   #formDisabled = false;
   #pendingValue: unknown = undefined;
   #phone = { country: '', text: '', composed: undefined as string | undefined };
+  /** The custom states set in `#internals.states`. */
+  readonly #states = new Set<string>();
+  /** Whether the phone country selector lists every country yet (see `#renderPhone`). */
+  #allCountries = false;
+  #allCountriesScheduled = false;
   #observer: MutationObserver | undefined;
   #childOptionsChanged = false;
+  /** The last lookup of `field`: renders ask for it several times, and a form has hundreds of fields. */
+  #fieldCache: { form: Form | undefined; name: string; field: Field | undefined } | undefined;
   readonly #id = `intake-field-${++nextId}`;
   readonly #controlId = `${this.#id}-control`;
   readonly #helpId = `${this.#id}-help`;
@@ -198,10 +207,17 @@ export class IntakeField extends LitElement {
    * A standalone field renders into its own shadow root. A field bound to a form's controller
    * before it connects (as `<intake-form>` does) renders into its own children instead: it is
    * already inside the form's shadow root, whose styles cover it, and 200 fields without 200
-   * shadow roots and style sheets render markedly faster. Ids are unique either way.
+   * shadow roots and style sheets render markedly faster. Ids are unique either way. The root
+   * listens to its controls' events (see `#onControlInput`), so the templates bind none.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    return this.intake ? this : super.createRenderRoot();
+    const root = this.intake ? this : super.createRenderRoot();
+    root.addEventListener('input', this.#onControlInput);
+    root.addEventListener('keyup', this.#onControlKeyUp);
+    root.addEventListener('change', this.#onControlChange);
+    root.addEventListener('focusin', this.#onCountrySelectReached);
+    root.addEventListener('pointerdown', this.#onCountrySelectReached);
+    return root;
   }
 
   /** The controller in use: the bound one, or the field's own when it stands alone. */
@@ -211,7 +227,14 @@ export class IntakeField extends LitElement {
 
   /** The definition of this field as the core sees it. */
   get field(): Field | undefined {
-    return this.controller?.form.fields.find((field) => field.name === this.#fieldName);
+    const form = this.controller?.form;
+    const name = this.#fieldName;
+    let cached = this.#fieldCache;
+    if (!cached || cached.form !== form || cached.name !== name) {
+      cached = { form, name, field: form?.fields.find((field) => field.name === name) };
+      this.#fieldCache = cached;
+    }
+    return cached.field;
   }
 
   /**
@@ -278,7 +301,14 @@ export class IntakeField extends LitElement {
 
   /** The control that takes the focus and anchors the validation message. */
   #mainControl(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('input[type="radio"]:checked') ?? this.renderRoot.querySelector<HTMLElement>(`#${this.#controlId}`);
+    const root = this.renderRoot;
+    if (this.field?.type === 'radio') {
+      const checked = root.querySelector<HTMLElement>('input[type="radio"]:checked');
+      if (checked) return checked;
+    }
+    // The control with the id `#controlId` is always the first of these. A constant selector is
+    // parsed once for every field, where one with the field's id would be parsed for each.
+    return root.querySelector<HTMLElement>('[part="input"], [part="choice-input"]');
   }
 
   get #fieldName(): string {
@@ -457,7 +487,17 @@ export class IntakeField extends LitElement {
     if (issue) this.#internals.setValidity(validityFlags(issue.code), issue.message, anchor);
     else this.#internals.setValidity({});
     const states = this.#internals.states;
-    const toggle = (state: string, on: boolean) => (on ? states.add(state) : states.delete(state));
+    const toggle = (state: string, on: boolean) => {
+      // The set is this element's own: what it holds is known, so unchanged states cost nothing.
+      if (this.#states.has(state) === on) return;
+      if (on) {
+        this.#states.add(state);
+        states.add(state);
+      } else {
+        this.#states.delete(state);
+        states.delete(state);
+      }
+    };
     toggle('invalid', Boolean(issue));
     toggle('user-invalid', Boolean(issue) && controller.isTouched(name));
     toggle('touched', controller.isTouched(name));
@@ -491,10 +531,6 @@ export class IntakeField extends LitElement {
     const input = this.renderRoot?.querySelector<HTMLInputElement>('input[type="date"]');
     if (input?.validity.badInput) input.value = '';
   }
-
-  readonly #redispatchChange = () => {
-    this.dispatchEvent(new Event('change', { bubbles: true }));
-  };
 
   /** Form-associated callbacks. */
   formResetCallback(): void {
@@ -543,7 +579,7 @@ export class IntakeField extends LitElement {
     const locale = this.#locale;
     const error = controller.shownError(field.name);
     const help = resolveText(field.help, locale);
-    const describedBy = [help ? this.#helpId : '', error ? this.#errorId : ''].filter(Boolean).join(' ') || nothing;
+    const describedBy = help ? (error ? `${this.#helpId} ${this.#errorId}` : this.#helpId) : error ? this.#errorId : nothing;
     return {
       locale,
       ui: uiMessages(locale),
@@ -562,108 +598,79 @@ export class IntakeField extends LitElement {
       : nothing;
   }
 
-  #helpAndError(help: string, error: string | undefined, ui: UiMessages): TemplateResult {
-    return html`${help ? html`<span class="help" id=${this.#helpId} part="help">${help}</span>` : nothing}
-      <span class="error" id=${this.#errorId} part="error" aria-live="polite">${error ? html`<span class="visually-hidden">${ui.errorPrefix}</span> ${error}` : nothing}</span>`;
+  #help(help: string): TemplateResult | typeof nothing {
+    return help ? html`<span class="help" id=${this.#helpId} part="help">${help}</span>` : nothing;
   }
+
+  #error(error: string | undefined, ui: UiMessages): TemplateResult | typeof nothing {
+    return error ? html`<span class="visually-hidden">${ui.errorPrefix}</span> ${error}` : nothing;
+  }
+
+  // The templates below are written out per kind of control, with everything that is the same for
+  // every field of that kind (types, input modes, parts) as literal attributes, and no event
+  // bindings (the listeners of the render root handle the controls' events): a form renders
+  // hundreds of them on load, and each binding costs a part to create and commit.
 
   #renderInputField(controller: Intake, field: Field): TemplateResult {
     const t = this.#texts(controller, field);
     const raw = controller.get(field.name);
-    const invalid = Boolean(t.error);
-    return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
-      <label for=${this.#controlId} part="label">${t.label}${this.#marker(t.required, t.ui)}</label>
-      ${this.#helpAndError(t.help, t.error, t.ui)} ${this.#renderControl(field, raw, t, invalid)}
+    const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+    const invalid = t.error ? 'true' : 'false';
+    const required = t.required ? 'true' : 'false';
+    const disabled = this.#isDisabled;
+    const id = this.#controlId;
+    let control: TemplateResult;
+    switch (field.type) {
+      case 'textarea':
+        control = html`<textarea id=${id} part="input" name=${field.name} rows=${field.rows ?? 5} .value=${live(text)} placeholder=${t.placeholder}
+          autocomplete=${field.autocomplete ?? nothing} aria-describedby=${t.describedBy} aria-invalid=${invalid} aria-required=${required}
+          ?disabled=${disabled}></textarea>`;
+        break;
+      case 'select':
+        control = html`<select id=${id} part="input" name=${field.name} aria-describedby=${t.describedBy} aria-invalid=${invalid}
+          aria-required=${required} autocomplete=${field.autocomplete ?? nothing} ?disabled=${disabled}>
+          ${optionList(
+            [
+              { value: '', label: resolveText(field.placeholder, t.locale) || t.ui.choose },
+              ...field.options.map((option) => ({ value: option.value, label: resolveText(option.label, t.locale) || option.value })),
+            ],
+            text,
+          )}
+        </select>`;
+        break;
+      case 'phone':
+        control = this.#renderPhone(field, text, t, invalid, required);
+        break;
+      case 'email':
+        // A text input, so nothing typed is dropped by the browser.
+        control = html`<input id=${id} part="input" name=${field.name} type="text" inputmode="email" autocomplete=${field.autocomplete ?? 'email'}
+          spellcheck="false" autocapitalize="none" .value=${live(text)} placeholder=${t.placeholder} aria-describedby=${t.describedBy}
+          aria-invalid=${invalid} aria-required=${required} ?disabled=${disabled} />`;
+        break;
+      case 'number':
+        control = html`<input id=${id} part="input" name=${field.name} type="text" inputmode=${field.integer && (field.min ?? 0) >= 0 ? 'numeric' : 'decimal'}
+          autocomplete=${field.autocomplete ?? nothing} .value=${live(text)} placeholder=${t.placeholder} aria-describedby=${t.describedBy}
+          aria-invalid=${invalid} aria-required=${required} ?disabled=${disabled} />`;
+        break;
+      case 'date':
+        control = html`<input id=${id} part="input" name=${field.name} type="date" autocomplete=${field.autocomplete ?? nothing}
+          min=${field.min ?? nothing} max=${field.max ?? nothing} .value=${live(dateInputText(text))} placeholder=${t.placeholder}
+          aria-describedby=${t.describedBy} aria-invalid=${invalid} aria-required=${required} ?disabled=${disabled} />`;
+        break;
+      default:
+        control = html`<input id=${id} part="input" name=${field.name} type="text" autocomplete=${field.autocomplete ?? nothing}
+          .value=${live(text)} placeholder=${t.placeholder} aria-describedby=${t.describedBy} aria-invalid=${invalid}
+          aria-required=${required} ?disabled=${disabled} />`;
+    }
+    return html`<div class="field ${t.error ? 'invalid' : ''}" part="field">
+      <label for=${id} part="label">${t.label}${this.#marker(t.required, t.ui)}</label>
+      ${this.#help(t.help)}
+      <span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span> ${control}
       ${field.type === 'textarea' ? this.#renderCounter(field, raw, t.ui) : nothing}
     </div>`;
   }
 
-  #renderControl(field: Field, raw: unknown, t: FieldTexts, invalid: boolean): TemplateResult {
-    const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
-    const common: ControlAria = {
-      describedBy: t.describedBy,
-      invalid: invalid ? 'true' : 'false',
-      required: t.required ? 'true' : 'false',
-    };
-    const onInput = (event: Event) => this.#set((event.target as HTMLInputElement).value);
-    switch (field.type) {
-      case 'textarea':
-        return html`<textarea
-          id=${this.#controlId}
-          part="input"
-          name=${field.name}
-          rows=${field.rows ?? 5}
-          .value=${live(text)}
-          placeholder=${t.placeholder}
-          autocomplete=${field.autocomplete ?? nothing}
-          aria-describedby=${common.describedBy}
-          aria-invalid=${common.invalid}
-          aria-required=${common.required}
-          ?disabled=${this.#isDisabled}
-          @input=${onInput}
-          @change=${this.#redispatchChange}
-        ></textarea>`;
-      case 'select':
-        return html`<select
-          id=${this.#controlId}
-          part="input"
-          name=${field.name}
-          aria-describedby=${common.describedBy}
-          aria-invalid=${common.invalid}
-          aria-required=${common.required}
-          autocomplete=${field.autocomplete ?? nothing}
-          ?disabled=${this.#isDisabled}
-          @input=${onInput}
-          @change=${this.#redispatchChange}
-        >
-          <option value="" .selected=${live(text === '')}>${resolveText(field.placeholder, t.locale) || t.ui.choose}</option>
-          ${field.options.map(
-            (option) =>
-              html`<option value=${option.value} .selected=${live(option.value === text)}>${resolveText(option.label, t.locale) || option.value}</option>`,
-          )}
-        </select>`;
-      case 'phone':
-        return this.#renderPhone(field, text, t, common);
-      default: {
-        const kind = inputKind(field);
-        const date = field.type === 'date';
-        // A native date input fires no `input` while it holds an incomplete or impossible date (its
-        // value stays ''), so it is also read on every key.
-        const onDateInput = (event: Event) => {
-          const input = event.target as HTMLInputElement;
-          this.#set(input.validity.badInput ? unreadableDate : input.value);
-        };
-        return html`<input
-          id=${this.#controlId}
-          part="input"
-          name=${field.name}
-          type=${kind.type}
-          inputmode=${kind.inputmode ?? nothing}
-          autocomplete=${field.autocomplete ?? kind.autocomplete ?? nothing}
-          spellcheck=${kind.spellcheck ?? nothing}
-          autocapitalize=${kind.autocapitalize ?? nothing}
-          min=${field.type === 'date' ? (field.min ?? nothing) : nothing}
-          max=${field.type === 'date' ? (field.max ?? nothing) : nothing}
-          .value=${live(date ? dateInputText(text) : text)}
-          placeholder=${t.placeholder}
-          aria-describedby=${common.describedBy}
-          aria-invalid=${common.invalid}
-          aria-required=${common.required}
-          ?disabled=${this.#isDisabled}
-          @input=${date ? onDateInput : onInput}
-          @keyup=${date ? onDateInput : nothing}
-          @change=${this.#redispatchChange}
-        />`;
-      }
-    }
-  }
-
-  #renderPhone(
-    field: Extract<Field, { type: 'phone' }>,
-    raw: string,
-    t: FieldTexts,
-    common: ControlAria,
-  ): TemplateResult {
+  #renderPhone(field: Extract<Field, { type: 'phone' }>, raw: string, t: FieldTexts, invalid: string, required: string): TemplateResult {
     const phone = this.#phone;
     if (phone.composed !== raw) {
       const parts = splitPhoneValue(raw, field.defaultCountry ?? field.countries?.[0]);
@@ -671,54 +678,63 @@ export class IntakeField extends LitElement {
       phone.text = parts.national;
       phone.composed = raw;
     }
-    const options = phoneCountryOptions(field.countries, field.defaultCountry);
-    const update = (country: string, typed: string) => {
-      phone.country = country;
-      phone.text = typed;
-      phone.composed = composePhoneInput(country || undefined, typed);
-      this.#set(phone.composed);
-    };
-    const onInput = (event: Event) => {
-      const input = event.target as HTMLInputElement;
-      const atEnd = input.selectionStart === input.value.length;
-      const deleting = (event as InputEvent).inputType?.startsWith('delete');
-      const formatted = atEnd && !deleting ? formatPhoneInput(input.value, phone.country || undefined) : input.value;
-      if (formatted !== input.value) input.value = formatted;
-      update(phone.country, formatted);
-    };
+    // In a form, the country selector first holds only the chosen country: a form of many phone
+    // fields would otherwise start with hundreds of options to create and lay out. The others come
+    // when the page is idle, or as soon as the selector is focused or pressed, whichever is first.
+    let options = phoneCountryOptions(field.countries, field.defaultCountry);
+    if (this.intake && !this.#allCountries) {
+      const chosen = options.filter((option) => option.country === phone.country);
+      // With no option chosen, a selector shows its first one.
+      options = chosen.length > 0 || phone.country === '' ? chosen : options.slice(0, 1);
+      this.#scheduleAllCountries();
+    }
     return html`<div class="phone">
-      <select
-        part="country-select"
-        aria-label=${t.ui.countryCode}
-        autocomplete="tel-country-code"
-        ?disabled=${this.#isDisabled}
-        @input=${(event: Event) => update((event.target as HTMLSelectElement).value, phone.text)}
-        @change=${this.#redispatchChange}
-      >
-        ${phone.country === '' ? html`<option value="" .selected=${live(true)}>+</option>` : nothing}
-        ${options.map(
-          (option) =>
-            html`<option value=${option.country} .selected=${live(option.country === phone.country)}>
-              ${regionName(option.country, t.locale, this.#requestUpdate) ?? option.country} +${option.callingCode}
-            </option>`,
+      <select part="country-select" aria-label=${t.ui.countryCode} autocomplete="tel-country-code" ?disabled=${this.#isDisabled}>
+        ${optionList(
+          [
+            ...(phone.country === '' ? [{ value: '', label: '+' }] : []),
+            ...options.map((option) => ({
+              value: option.country,
+              label: `${regionName(option.country, t.locale, this.#requestUpdate) ?? option.country} +${option.callingCode}`,
+            })),
+          ],
+          phone.country,
         )}
       </select>
-      <input
-        id=${this.#controlId}
-        part="input"
-        name=${field.name}
-        type="tel"
-        autocomplete=${field.autocomplete ?? 'tel-national'}
-        .value=${live(phone.text)}
-        placeholder=${t.placeholder}
-        aria-describedby=${common.describedBy}
-        aria-invalid=${common.invalid}
-        aria-required=${common.required}
-        ?disabled=${this.#isDisabled}
-        @input=${onInput}
-        @change=${this.#redispatchChange}
-      />
+      <input id=${this.#controlId} part="input" name=${field.name} type="tel" autocomplete=${field.autocomplete ?? 'tel-national'}
+        .value=${live(phone.text)} placeholder=${t.placeholder} aria-describedby=${t.describedBy} aria-invalid=${invalid}
+        aria-required=${required} ?disabled=${this.#isDisabled} />
     </div>`;
+  }
+
+  #scheduleAllCountries(): void {
+    if (this.#allCountriesScheduled) return;
+    this.#allCountriesScheduled = true;
+    const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(this.#showAllCountries, { timeout: 2000 });
+    else setTimeout(this.#showAllCountries, 200);
+  }
+
+  readonly #showAllCountries = () => {
+    if (this.#allCountries) return;
+    this.#allCountries = true;
+    this.requestUpdate();
+  };
+
+  /** Lists every country before a person reaches the country selector (the picker opens after `pointerdown`). */
+  readonly #onCountrySelectReached = (event: Event) => {
+    if (this.#allCountries || !this.intake || (event.target as Element).getAttribute?.('part') !== 'country-select') return;
+    this.#showAllCountries();
+    this.performUpdate();
+  };
+
+  /** The phone field's state after the person chose `country` or typed `typed`. */
+  #updatePhone(country: string, typed: string): void {
+    const phone = this.#phone;
+    phone.country = country;
+    phone.text = typed;
+    phone.composed = composePhoneInput(country || undefined, typed);
+    this.#set(phone.composed);
   }
 
   #renderCounter(field: Extract<Field, { type: 'textarea' }>, raw: unknown, ui: UiMessages): TemplateResult {
@@ -738,13 +754,21 @@ export class IntakeField extends LitElement {
     const raw = controller.get(field.name);
     const multiple = field.type === 'checkboxes';
     const chosen = new Set(multiple ? (Array.isArray(raw) ? (raw as string[]) : []) : [raw]);
-    const toggle = (value: string, checked: boolean) => {
-      if (!multiple) return this.#set(value);
-      const next = new Set(chosen);
-      if (checked) next.add(value);
-      else next.delete(value);
-      this.#set(field.options.map((option) => option.value).filter((option) => next.has(option)));
-    };
+    const disabled = this.#isDisabled;
+    const choices = multiple
+      ? field.options.map((option, index) => {
+          const invalid = t.error ? 'true' : 'false';
+          return html`<label class="choice" part="choice"><input id=${index === 0 ? this.#controlId : `${this.#id}-${index}`} part="choice-input"
+            type="checkbox" name=${`${field.name}-${index}`} value=${option.value} .checked=${live(chosen.has(option.value))}
+            aria-invalid=${invalid} ?disabled=${disabled} />
+            <span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span></label>`;
+        })
+      : field.options.map(
+          (option, index) =>
+            html`<label class="choice" part="choice"><input id=${index === 0 ? this.#controlId : `${this.#id}-${index}`} part="choice-input"
+              type="radio" name=${field.name} value=${option.value} .checked=${live(chosen.has(option.value))} ?disabled=${disabled} />
+              <span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span></label>`,
+        );
     return html`<fieldset
       class="field ${t.error ? 'invalid' : ''}"
       part="field"
@@ -754,26 +778,9 @@ export class IntakeField extends LitElement {
       aria-invalid=${!multiple && t.error ? 'true' : nothing}
     >
       <legend part="label">${t.label}${this.#marker(t.required, t.ui)}</legend>
-      ${this.#helpAndError(t.help, t.error, t.ui)}
-      <div class="choices" part="choices">
-        ${field.options.map(
-          (option, index) => html`<label class="choice" part="choice">
-            <input
-              id=${index === 0 ? this.#controlId : `${this.#id}-${index}`}
-              part="choice-input"
-              type=${multiple ? 'checkbox' : 'radio'}
-              name=${multiple ? `${field.name}-${index}` : field.name}
-              value=${option.value}
-              .checked=${live(chosen.has(option.value))}
-              aria-invalid=${multiple ? (t.error ? 'true' : 'false') : nothing}
-              ?disabled=${this.#isDisabled}
-              @input=${(event: Event) => toggle(option.value, (event.target as HTMLInputElement).checked)}
-              @change=${this.#redispatchChange}
-            />
-            <span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span>
-          </label>`,
-        )}
-      </div>
+      ${this.#help(t.help)}
+      <span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span>
+      <div class="choices" part="choices">${choices}</div>
     </fieldset>`;
   }
 
@@ -781,25 +788,79 @@ export class IntakeField extends LitElement {
     const t = this.#texts(controller, field);
     const checked = controller.get(field.name) === true;
     return html`<div class="field ${t.error ? 'invalid' : ''}" part="field">
-      ${this.#helpAndError(t.help, t.error, t.ui)}
+      ${this.#help(t.help)}
+      <span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span>
       <label class="choice single" part="choice label">
-        <input
-          id=${this.#controlId}
-          part="choice-input"
-          type="checkbox"
-          name=${field.name}
-          .checked=${live(checked)}
-          aria-describedby=${t.describedBy}
-          aria-invalid=${t.error ? 'true' : 'false'}
-          aria-required=${t.required ? 'true' : 'false'}
-          ?disabled=${this.#isDisabled}
-          @input=${(event: Event) => this.#set((event.target as HTMLInputElement).checked)}
-          @change=${this.#redispatchChange}
-        />
+        <input id=${this.#controlId} part="choice-input" type="checkbox" name=${field.name} .checked=${live(checked)}
+          aria-describedby=${t.describedBy} aria-invalid=${t.error ? 'true' : 'false'} aria-required=${t.required ? 'true' : 'false'}
+          ?disabled=${this.#isDisabled} />
         <span class="choice-text">${t.label}${this.#marker(t.required, t.ui)}</span>
       </label>
     </div>`;
   }
+
+  /**
+   * The `input` listener of the render root, for every control of the field (one listener, not
+   * one per control per render): writes what the person did to the controller.
+   */
+  readonly #onControlInput = (event: Event) => {
+    const control = event.target as HTMLInputElement;
+    const field = this.field;
+    if (control === (this as unknown) || !field) return;
+    switch (field.type) {
+      case 'date':
+        this.#onDateInput(control);
+        return;
+      case 'phone': {
+        const phone = this.#phone;
+        if (control.localName === 'select') {
+          this.#updatePhone(control.value, phone.text);
+          return;
+        }
+        const atEnd = control.selectionStart === control.value.length;
+        const deleting = (event as InputEvent).inputType?.startsWith('delete');
+        const formatted = atEnd && !deleting ? formatPhoneInput(control.value, phone.country || undefined) : control.value;
+        if (formatted !== control.value) control.value = formatted;
+        this.#updatePhone(phone.country, formatted);
+        return;
+      }
+      case 'radio':
+        this.#set(control.value);
+        return;
+      case 'checkboxes': {
+        const raw = this.controller?.get(field.name);
+        const next = new Set(Array.isArray(raw) ? (raw as string[]) : []);
+        if (control.checked) next.add(control.value);
+        else next.delete(control.value);
+        this.#set(field.options.map((option) => option.value).filter((option) => next.has(option)));
+        return;
+      }
+      case 'boolean':
+      case 'consent':
+        this.#set(control.checked);
+        return;
+      default:
+        this.#set(control.value);
+    }
+  };
+
+  /**
+   * A native date input fires no `input` while it holds an incomplete or impossible date (its
+   * value stays ''), so it is also read on every key.
+   */
+  readonly #onControlKeyUp = (event: Event) => {
+    const control = event.target as HTMLInputElement;
+    if (control !== (this as unknown) && control.localName === 'input' && control.type === 'date') this.#onDateInput(control);
+  };
+
+  #onDateInput(input: HTMLInputElement): void {
+    this.#set(input.validity.badInput ? unreadableDate : input.value);
+  }
+
+  /** `change` does not leave a shadow root: every control's `change` is dispatched again from the host. */
+  readonly #onControlChange = (event: Event) => {
+    if (event.target !== this) this.dispatchEvent(new Event('change', { bubbles: true }));
+  };
 }
 
 /** The localized texts and ARIA wiring of one render of a field. */
@@ -814,21 +875,6 @@ interface FieldTexts {
   readonly placeholder: string | typeof nothing;
 }
 
-/** ARIA attributes shared by every control of a field. */
-interface ControlAria {
-  readonly describedBy: string | typeof nothing;
-  readonly invalid: string;
-  readonly required: string;
-}
-
-interface InputKind {
-  readonly type: string;
-  readonly inputmode?: string;
-  readonly autocomplete?: string;
-  readonly spellcheck?: string;
-  readonly autocapitalize?: string;
-}
-
 /**
  * What a native date input can show of a raw date value: `YYYY-MM-DD`, also from the other forms
  * the core reads (`2026/1/5`); '' for anything else, which also leaves an unreadable date the
@@ -838,18 +884,4 @@ function dateInputText(raw: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return raw;
   const result = normalizeDate(raw);
   return result.ok ? (result.value ?? '') : '';
-}
-
-/** The native input that suits a field type. Numbers and emails use text inputs so nothing typed is dropped by the browser. */
-function inputKind(field: Field): InputKind {
-  switch (field.type) {
-    case 'email':
-      return { type: 'text', inputmode: 'email', autocomplete: 'email', spellcheck: 'false', autocapitalize: 'none' };
-    case 'number':
-      return { type: 'text', inputmode: field.integer && (field.min ?? 0) >= 0 ? 'numeric' : 'decimal' };
-    case 'date':
-      return { type: 'date' };
-    default:
-      return { type: 'text' };
-  }
 }

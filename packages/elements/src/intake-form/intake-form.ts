@@ -3,7 +3,6 @@ import {
   formatPath,
   IntakeValidationError,
   parseForm,
-  deliverRecord,
   resolveText,
   type Form,
   type Intake,
@@ -19,6 +18,7 @@ import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
 import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
 import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { fieldList } from './field-list.js';
 import { formStyles } from './intake-form.styles.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { keepOutboxFlowing, sharedOutbox } from './shared-outbox.js';
@@ -439,12 +439,13 @@ export class IntakeForm extends LitElement {
     const submit = { ...this.#form?.submit, url };
     const payload = this.beforeSend ? this.beforeSend(record) : undefined;
     const offline = globalThis.navigator?.onLine === false;
-    const outcome = offline
-      ? ({ kind: 'failed', message: 'Offline', attempts: 0 } as const)
-      : await deliverRecord(record, submit, payload === undefined ? {} : { beforeSend: () => payload });
+    // The outbox keeps the record while it is being sent, so leaving the page meanwhile loses nothing.
+    const { outcome, queued } = offline
+      ? { outcome: { kind: 'failed', message: 'Offline', attempts: 0 } as const, queued: sharedOutbox().add(record, submit, payload) }
+      : await sharedOutbox().send(record, submit, payload === undefined ? {} : { payload });
     if (outcome.kind === 'delivered') {
       this.#finish(record, 'delivered');
-    } else if (outcome.kind === 'failed' && sharedOutbox().add(record, submit, payload)) {
+    } else if (outcome.kind === 'failed' && queued) {
       this.#finish(record, 'queued');
     } else if (outcome.kind === 'rejected') {
       this.#status = 'rejected';
@@ -558,7 +559,7 @@ export class IntakeForm extends LitElement {
         : nothing}
       ${this.#renderNotice(ui)} ${this.#renderSummary(ui, intake)} ${steps && step ? this.#renderProgress(ui, steps.length, locale, step) : nothing}
       <div part="fields" @input=${this.#onFieldInput}>
-        ${names.map((name) => html`<intake-field .intake=${intake} name=${name} theme=${this.theme ?? nothing}></intake-field>`)}
+        ${fieldList(intake, names, this.theme)}
       </div>
       <div class="honeypot" aria-hidden="true">
         <label>Leave this empty <input type="text" name="intake_hp" tabindex="-1" autocomplete="off" .value=${live(intake.honeypot)} @input=${this.#onHoneypotInput} /></label>
