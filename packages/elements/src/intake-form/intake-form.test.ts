@@ -1161,6 +1161,52 @@ describe('<intake-form>', () => {
       expect(Object.keys(localStorage).filter((key) => key.startsWith('intake-outbox:v1:entry:'))).to.deep.equal([]);
       localStorage.clear();
     });
+
+    /** Submits `small` to a failing webhook and returns the form showing 'saved on this device' and its queued key. */
+    async function queuedForm(): Promise<{ el: IntakeForm; key: string; errors: IntakeErrorEvent[] }> {
+      localStorage.clear();
+      const el = await ready(await fixture<IntakeForm>(html`<intake-form endpoint="/__webhook/503" .schema=${small}></intake-form>`));
+      const submitted = collect<IntakeSubmittedEvent>(el, 'intake-submitted');
+      const errors = collect<IntakeErrorEvent>(el, 'intake-error');
+      el.values = { name: 'Ann', email: 'ann@example.com' };
+      await el.submit();
+      await settle(el);
+      expect(text(part(el, 'success'))).to.include('Saved on this device');
+      return { el, key: `intake-outbox:v1:entry:${submitted[0]!.detail.record.id}`, errors };
+    }
+
+    it('says "sent" when another tab of the origin delivered the queued record', async () => {
+      const { el, key } = await queuedForm();
+      expect(localStorage.getItem(key)).to.not.equal(null);
+      // Another document of the origin (an iframe stands in for a second tab) sends the record and
+      // removes its entry: this page hears it through the storage event.
+      const other = document.createElement('iframe');
+      document.body.append(other);
+      try {
+        other.contentWindow!.localStorage.removeItem(key);
+        await waitUntil(() => text(part(el, 'success')).includes('Thank you'), 'the form says the record was sent', { timeout: 5000 });
+        expect(part(el, 'failure')).to.equal(null);
+      } finally {
+        other.remove();
+        localStorage.clear();
+      }
+    });
+
+    it('shows the reason, with the values kept, when the webhook refuses a queued record later', async () => {
+      const { el, key, errors } = await queuedForm();
+      const entry = JSON.parse(localStorage.getItem(key)!);
+      localStorage.setItem(key, JSON.stringify({ ...entry, submit: { ...entry.submit, url: '/__webhook/422' } }));
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => part(el, 'failure') !== null, 'the form shows the rejection', { timeout: 5000 });
+      expect(text(part(el, 'failure'))).to.include('This company is already registered.');
+      expect(part(el, 'success')).to.equal(null);
+      expect(errors.map((event) => [event.detail.kind, event.detail.message])).to.deep.equal([['rejected', 'This company is already registered.']]);
+      expect(el.values).to.deep.equal({ name: 'Ann', email: 'ann@example.com' });
+      expect(localStorage.getItem(key), 'never resent').to.equal(null);
+      expect(Object.keys(localStorage).filter((k) => k.startsWith('intake-outbox:v1:rejected:'))).to.have.length(1);
+      await expect(el).to.be.accessible();
+      localStorage.clear();
+    });
   });
 
   describe('accessibility (axe)', () => {

@@ -21,7 +21,7 @@ import { tokens } from '../styles/tokens.styles.js';
 import { fieldList } from './field-list.js';
 import { formStyles } from './intake-form.styles.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
-import { keepOutboxFlowing, sharedOutbox } from './shared-outbox.js';
+import { keepOutboxFlowing, sharedOutbox, watchOutbox } from './shared-outbox.js';
 
 type Status = 'editing' | 'sending' | 'delivered' | 'queued' | 'rejected' | 'failed';
 
@@ -197,15 +197,28 @@ export class IntakeForm extends LitElement {
     this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     if (this.kiosk && (this.#status === 'delivered' || this.#status === 'queued')) this.#startKioskCountdown();
     this.#stopOutbox ??= keepOutboxFlowing();
-    this.#stopWatchingOutbox ??= sharedOutbox().subscribe(() => this.#onOutboxChange());
+    this.#stopWatchingOutbox ??= watchOutbox(() => this.#onOutboxChange());
   }
 
-  /** A record shown as saved on this device has since been sent: say so. */
+  /**
+   * A record shown as saved on this device has left the outbox, from this tab or another one:
+   * say it was sent, or, if the webhook refused it meanwhile, show its reason with the values
+   * still in the form for correction.
+   */
   #onOutboxChange(): void {
     const id = this.#lastRecord?.id;
     if (this.#status !== 'queued' || !id) return;
-    if (sharedOutbox().entries().some((entry) => entry.record.id === id)) return;
-    this.#status = 'delivered';
+    const outbox = sharedOutbox();
+    if (outbox.entries().some((entry) => entry.record.id === id)) return;
+    const rejected = outbox.rejected().find((entry) => entry.record.id === id);
+    if (rejected) {
+      this.#status = 'rejected';
+      this.#outcomeMessage = rejected.message;
+      this.#focusAfterRender = 'notice';
+      this.dispatchEvent(new IntakeErrorEvent({ kind: 'rejected', message: rejected.message }));
+    } else {
+      this.#status = 'delivered';
+    }
     this.requestUpdate();
   }
 

@@ -3,13 +3,16 @@ import { memoryStorage, Outbox, webStorage } from '@intake/core';
 /** How often a page with a form open retries the records waiting on the device. */
 export const flushIntervalMs = 30_000;
 
+/** The prefix of the outbox's keys in `localStorage` (the core's default, named here to watch other tabs). */
+export const outboxPrefix = 'intake-outbox:v1:';
+
 let outbox: Outbox | undefined;
 let users = 0;
 let timer: ReturnType<typeof setInterval> | undefined;
 
 /** The outbox of this origin: `localStorage` where the device allows it, else memory. */
 export function sharedOutbox(): Outbox {
-  outbox ??= new Outbox({ storage: webStorage() ?? memoryStorage() });
+  outbox ??= new Outbox({ storage: webStorage() ?? memoryStorage(), prefix: outboxPrefix });
   return outbox;
 }
 
@@ -46,5 +49,22 @@ export function keepOutboxFlowing(): () => void {
       document.removeEventListener('visibilitychange', onVisible);
       clearInterval(timer);
     }
+  };
+}
+
+/**
+ * Calls `listener` whenever the outbox may have changed: through this page's outbox, or in
+ * another tab or window of the origin (a `storage` event: that tab sent or gave up a record this
+ * page is showing as queued). Returns the function that stops watching.
+ */
+export function watchOutbox(listener: () => void): () => void {
+  const onStorage = (event: StorageEvent): void => {
+    if (event.key === null || event.key.startsWith(outboxPrefix)) listener();
+  };
+  const unsubscribe = sharedOutbox().subscribe(listener);
+  addEventListener('storage', onStorage);
+  return () => {
+    unsubscribe();
+    removeEventListener('storage', onStorage);
   };
 }
