@@ -13,6 +13,6 @@ export { IntakeSubmittedEvent } from './events/intake-submitted-event.js';
 export type { IntakeSubmittedDetail } from './events/intake-submitted-event.js';
 export { IntakeErrorEvent } from './events/intake-error-event.js';
 export type { IntakeErrorDetail } from './events/intake-error-event.js';
-export { formatUi, registerUiMessages, uiMessages } from './i18n/ui-messages.js';
-export type { UiMessages } from './i18n/ui-messages.js';
+export { formatPlural, formatUi, registerUiMessages, uiMessages } from './i18n/ui-messages.js';
+export type { PluralText, UiMessages } from './i18n/ui-messages.js';
 export { tokens } from './styles/tokens.styles.js';

@@ -1,5 +1,11 @@
 import { fillTemplate } from '@intake/core';
 
+/**
+ * A text that depends on a number: one string, or one per plural category of the locale
+ * (`Intl.PluralRules`: `zero`, `one`, `two`, `few`, `many`, `other`); `other` is required.
+ */
+export type PluralText = string | (Partial<Record<Intl.LDMLPluralRule, string>> & { readonly other: string });
+
 /** The built-in texts of the elements (buttons, progress, status). Validation messages come from @intake/core. */
 export interface UiMessages {
   readonly submit: string;
@@ -27,8 +33,8 @@ export interface UiMessages {
   readonly schemaErrorBody: string;
   readonly loading: string;
   readonly nextPersonIn: string;
-  readonly charactersLeft: string;
-  readonly charactersOver: string;
+  readonly charactersLeft: PluralText;
+  readonly charactersOver: PluralText;
 }
 
 const en: UiMessages = {
@@ -57,8 +63,8 @@ const en: UiMessages = {
   schemaErrorBody: 'Its definition has these problems:',
   loading: 'Loading the form…',
   nextPersonIn: 'A new form opens in {seconds} s.',
-  charactersLeft: '{count} characters left',
-  charactersOver: '{count} characters too many',
+  charactersLeft: { one: '{count} character left', other: '{count} characters left' },
+  charactersOver: { one: '{count} character too many', other: '{count} characters too many' },
 };
 
 const zhCN: UiMessages = {
@@ -113,4 +119,24 @@ export function registerUiMessages(locale: string, messages: UiMessages): void {
 /** Fills `{name}` placeholders of an element text. */
 export function formatUi(template: string, params: Record<string, string | number>): string {
   return fillTemplate(template, params);
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Fills a {@link PluralText} for `count` in `locale`: the form of the locale's plural category,
+ * with `{count}` and the other `params` filled in.
+ *
+ * @example formatPlural(uiMessages('en').charactersLeft, 'en', 1) // '1 character left'
+ */
+export function formatPlural(text: PluralText, locale: string, count: number, params: Record<string, string | number> = {}): string {
+  let template: string;
+  if (typeof text === 'string') {
+    template = text;
+  } else {
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    template = text[rules.select(count)] ?? text.other;
+  }
+  return fillTemplate(template, { ...params, count });
 }

@@ -18,7 +18,7 @@ import {
 } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
+import { formatPlural, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldStyles } from './intake-field.styles.js';
 import { optionList } from './option-list.js';
@@ -743,7 +743,7 @@ export class IntakeField extends LitElement {
     const normalized = normalizeTextarea(raw);
     const length = normalized.ok && normalized.value !== undefined ? [...normalized.value].length : 0;
     const over = length > max;
-    const message = length >= max * 0.8 ? formatUi(over ? ui.charactersOver : ui.charactersLeft, { count: Math.abs(max - length) }) : '';
+    const message = length >= max * 0.8 ? formatPlural(over ? ui.charactersOver : ui.charactersLeft, this.#locale, Math.abs(max - length)) : '';
     // The live region is always there (empty, and not displayed, until the text nears the limit):
     // screen readers miss what a live region says as it is inserted.
     return html`<p class="counter ${over ? 'over' : ''}" part="counter" aria-live="polite">${message}</p>`;
