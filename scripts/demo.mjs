@@ -1,52 +1,109 @@
-// The main job, until the elements land: shows @intake/core end to end on the presets.
-// Checks each preset, fills it the way a person types (full-width digits, stray spaces, capitals),
-// shows the localized errors of an incomplete submission, then prints the normalized record.
-import { readFile } from 'node:fs/promises';
-import { createIntake, formatSchemaIssues, parseForm, validateRecord } from '@intake/core';
+// The main job (`pnpm demo`, which builds first): the crm-lead form in a browser, posting to the
+// example receiver on this machine, and an inbox page listing what the receiver stored.
+//
+// Starts two node:http servers on 127.0.0.1 (or DEMO_HOST):
+//   - the demo site (examples/demo/public, /intake.js from packages/embed/dist, the preset at
+//     /schemas/crm-lead.json, GET /api/records for the inbox), port DEMO_PORT (default 8080);
+//   - the receiver of examples/receiver (JSON-lines files in DEMO_DATA_DIR, default .demo-data/),
+//     port RECEIVER_PORT (default 8787), accepting posts only from the demo site's origin.
+// A default port that is taken is replaced by a free one; a port set in the environment is not
+// (0 asks for a free one). Ctrl-C stops both. Started directly, it does not build anything.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readRecords } from '../examples/demo/read-records.mjs';
+import { createSiteServer } from '../examples/demo/site-server.mjs';
+import { presetForms, recordsFile, startReceiver } from '../examples/receiver/receiver.mjs';
 
-const presets = new URL('../packages/core/presets/', import.meta.url);
+const fromRoot = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-async function load(name) {
-  const parsed = parseForm(await readFile(new URL(`${name}.json`, presets), 'utf8'));
-  if (!parsed.ok) {
-    console.error(`✗ preset ${name} is invalid:\n${formatSchemaIssues(parsed.issues)}`);
-    process.exit(1);
-  }
-  console.log(`✓ preset ${name}: ${parsed.form.fields.length} fields, ${parsed.form.steps?.length ?? 0} steps`);
-  return parsed.form;
+const bundle = fromRoot('packages/embed/dist/intake.js');
+if (!existsSync(bundle)) {
+  console.error(`${bundle} is missing: run \`pnpm build\` first (\`pnpm demo\` does both).`);
+  process.exit(1);
 }
 
-const crmLead = await load('crm-lead');
-await load('contact');
+/** A port from the environment, or the default one (which may be swapped for a free one). */
+function portFrom(name, fallback) {
+  const text = process.env[name];
+  if (text === undefined || text.trim() === '') return { port: fallback, fixed: false };
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`${name}=${text} is not a port number (0 to 65535; 0 picks a free port).`);
+    process.exit(1);
+  }
+  return { port, fixed: true };
+}
 
-const intake = createIntake(crmLead, {
-  locale: 'zh-CN',
-  context: { url: 'https://example.com/expo?utm_source=expo&utm_medium=qr&rep=wang.wei', referrer: '' },
+/** Runs `start(port)`; when the default port is taken, runs it again on a free port. */
+async function onPort({ port, fixed }, name, start) {
+  try {
+    return await start(port);
+  } catch (error) {
+    if (error?.code !== 'EADDRINUSE') throw error;
+    if (fixed) {
+      console.error(`${name}=${port}: the port is in use. Pick another one, or 0 for any free port.`);
+      process.exit(1);
+    }
+    console.log(`Port ${port} is in use; using a free port instead.`);
+    return start(0);
+  }
+}
+
+const host = process.env.DEMO_HOST ?? '127.0.0.1';
+const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+const dataDir = resolve(process.env.DEMO_DATA_DIR ?? fromRoot('.demo-data'));
+const files = Object.fromEntries(presetForms.map((form) => [form, recordsFile(dataDir, form)]));
+
+let receiverOrigin = '';
+const site = createSiteServer({
+  publicDir: fromRoot('examples/demo/public'),
+  routes: {
+    '/intake.js': bundle,
+    '/intake.js.map': `${bundle}.map`,
+    '/schemas/crm-lead.json': fromRoot('packages/core/presets/crm-lead.json'),
+  },
+  receiverOrigin: () => receiverOrigin,
+  records: () => readRecords(files),
 });
 
-console.log('\nAn incomplete submission gets localized errors (zh-CN):');
-intake.setValues({ company: '  上海示例机械  有限公司 ', phone: '１３９ 1234-567' });
-for (const [name, message] of Object.entries(intake.validate().errors)) console.log(`  ${name}: ${message}`);
+const sitePort = await onPort(portFrom('DEMO_PORT', 8080), 'DEMO_PORT', (port) =>
+  new Promise((resolveListen, rejectListen) => {
+    site.once('error', rejectListen);
+    site.listen(port, host, () => {
+      site.off('error', rejectListen);
+      resolveListen(site.address().port);
+    });
+  }),
+);
+const pageHost = loopback ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+const pageUrl = `http://${pageHost}:${sitePort}/`;
+// The page may be opened as localhost or 127.0.0.1: both spellings of this one site may post.
+const pageOrigins = [...new Set([new URL(pageUrl).origin, ...(loopback ? [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`] : [])])];
 
-intake.setValues({
-  phone: '１３９ 1234-5678',
-  email: ' Wang.Wei@Example.COM ',
-  industry: 'C',
-  contactName: '王伟',
-  coreNeed: '展会现场收集的线索需要统一录入 CRM，并自动去重。',
-  urgency: 'immediate',
-  budget: '100k-500k',
-  sourceChannel: 'expo',
-  sourceDetail: '2026 上海工博会',
-  firstContactDate: '2026年11月23日',
-  isDecisionMaker: true,
-  decisionScope: ['final-sign-off', 'budget-approval'],
-  expectedUsers: '１,２００',
-  privacy: true,
-});
+const receiver = await onPort(portFrom('RECEIVER_PORT', 8787), 'RECEIVER_PORT', (port) =>
+  startReceiver({ port, host, dataDir, allowedOrigins: pageOrigins, log: () => undefined }),
+);
+receiverOrigin = receiver.url;
 
-const record = await intake.toRecord();
-console.log('\nThe normalized record a webhook receives:');
-console.log(JSON.stringify(record, null, 2));
-const issues = validateRecord(crmLead, JSON.parse(JSON.stringify(record)));
-console.log(issues.length === 0 ? '\n✓ validateRecord: the receiver-side re-check accepts it' : issues);
+console.log(`Receiver on port ${receiver.port}, taking posts only from the demo page; records go to ${dataDir}${process.platform === 'win32' ? '\\' : '/'}`);
+console.log(`The inbox (a link on the page) lists the records received so far. Ctrl-C stops the demo.`);
+console.log('');
+console.log(`Intake demo: ${pageUrl}`);
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) {
+    process.exit(130); // a second Ctrl-C: do not wait any longer
+  }
+  stopping = true;
+  const siteClosed = new Promise((resolveClose) => {
+    site.close(() => resolveClose(undefined));
+    site.closeIdleConnections();
+    setTimeout(() => site.closeAllConnections(), 1000).unref();
+  });
+  await Promise.all([siteClosed, receiver.close()]);
+  console.log(`Intake demo stopped (${signal}).`);
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(signal));

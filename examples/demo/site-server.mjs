@@ -1,0 +1,112 @@
+// The demo's static server (node:http): the pages in ./public, the embed bundle, the crm-lead
+// preset, and GET /api/records for the inbox page. Pages get a strict Content-Security-Policy
+// (no inline scripts or styles, posts only to this origin and the receiver's).
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Pages with a short name of their own. */
+const aliases = { '/': '/index.html', '/inbox': '/inbox.html' };
+
+/** The placeholder in the pages that becomes the receiver's origin (e.g. in `endpoint`). */
+export const receiverOriginPlaceholder = '%RECEIVER_ORIGIN%';
+
+/**
+ * The Content-Security-Policy of the demo pages.
+ * @param {string} receiverOrigin
+ */
+export function contentSecurityPolicy(receiverOrigin) {
+  return `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${receiverOrigin}; base-uri 'none'; frame-ancestors 'none'`;
+}
+
+/** @param {string} value */
+function escapeAttribute(value) {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * @typedef {object} SiteOptions
+ * @property {string} publicDir The directory of the pages, styles and scripts.
+ * @property {Readonly<Record<string, string>>} routes Extra files by URL path, e.g. `{ '/intake.js': '…/dist/intake.js' }`.
+ * @property {() => string} receiverOrigin The receiver's origin, for the pages' CSP and `endpoint`.
+ * @property {() => Promise<unknown>} records The body of GET /api/records.
+ * @property {(error: unknown) => void} [onError]
+ */
+
+/**
+ * A node:http server for the demo site (not listening yet).
+ * @param {SiteOptions} options
+ */
+export function createSiteServer(options) {
+  const publicDir = resolve(options.publicDir);
+  const onError = options.onError ?? ((error) => console.error(error));
+
+  /** @param {import('node:http').ServerResponse} response @param {number} status @param {string} message */
+  const fail = (response, status, message, headers = {}) => {
+    response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', ...headers });
+    response.end(`${message}\n`);
+  };
+
+  /** The file a URL path names: a route, or a regular file inside publicDir (never outside it). */
+  const locate = async (pathname) => {
+    const path = aliases[pathname] ?? pathname;
+    if (Object.hasOwn(options.routes, path)) return options.routes[path];
+    const file = resolve(publicDir, `.${path}`);
+    if (!file.startsWith(publicDir + sep)) return undefined;
+    try {
+      return (await stat(file)).isFile() ? file : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  return createServer(async (request, response) => {
+    try {
+      const method = request.method ?? 'GET';
+      if (method !== 'GET' && method !== 'HEAD') return fail(response, 405, 'Method Not Allowed', { allow: 'GET, HEAD' });
+      let pathname;
+      try {
+        pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      } catch {
+        return fail(response, 400, 'Bad Request');
+      }
+      if (pathname.includes('\0') || pathname.includes('\\')) return fail(response, 400, 'Bad Request');
+
+      if (pathname === '/api/records') {
+        const body = JSON.stringify(await options.records());
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+        return response.end(method === 'HEAD' ? undefined : body);
+      }
+
+      const file = await locate(pathname);
+      const type = file && contentTypes[extname(file)];
+      if (!file || !type) return fail(response, 404, 'Not Found');
+      let body = await readFile(file);
+      const headers = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+      if (extname(file) === '.html') {
+        const origin = options.receiverOrigin();
+        body = Buffer.from(body.toString('utf8').replaceAll(receiverOriginPlaceholder, escapeAttribute(origin)));
+        Object.assign(headers, { 'content-security-policy': contentSecurityPolicy(origin), 'referrer-policy': 'same-origin' });
+      }
+      response.writeHead(200, { ...headers, 'content-length': body.byteLength });
+      response.end(method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      onError(error);
+      if (!response.headersSent) fail(response, 500, 'Internal Server Error');
+      else response.destroy();
+    }
+  });
+}

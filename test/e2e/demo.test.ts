@@ -1,0 +1,379 @@
+// End-to-end: the main job. Starts `node scripts/demo.mjs` (built beforehand, as `pnpm demo` does)
+// on free ports with a temporary data directory, then a person in real Chromium fills the crm-lead
+// form through its five steps with the keyboard, sends it, sees it delivered, finds the record in
+// the receiver's JSON-lines file and on the inbox page, and switches the page to Chinese. Nothing
+// may break the pages' Content-Security-Policy or log a console error along the way.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIntake, parseForm, type IntakeRecord } from '@intake/core';
+import { launchBrowser, waitFor } from './harness.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A port that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** axe-core, as @open-wc/testing (chai-a11y-axe) brings it for the browser tests. */
+async function axeSource(): Promise<string> {
+  const fromOpenWc = createRequire(createRequire(import.meta.url).resolve('@open-wc/testing'));
+  const fromChaiAxe = createRequire(fromOpenWc.resolve('chai-a11y-axe'));
+  return readFile(fromChaiAxe.resolve('axe-core/axe.min.js'), 'utf8');
+}
+
+let dataDir: string;
+let demo: ChildProcess | undefined;
+let exited: Promise<number | null>;
+let output = '';
+let pageUrl: string;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const cspViolations: string[] = [];
+const badResponses: string[] = [];
+const submitted: { record: IntakeRecord; status: string }[] = [];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'intake-demo-'));
+  const [demoPort, receiverPort] = [await freePort(), await freePort()];
+  demo = spawn(process.execPath, ['scripts/demo.mjs'], {
+    cwd: root,
+    env: { ...process.env, DEMO_PORT: String(demoPort), RECEIVER_PORT: String(receiverPort), DEMO_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  exited = new Promise((resolve) => demo!.once('exit', (code) => resolve(code)));
+  demo.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  demo.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const match = await waitFor(
+    () => {
+      if (demo!.exitCode !== null) throw new Error(`scripts/demo.mjs exited early:\n${output}`);
+      return /Intake demo: (http:\/\/\S+)/.exec(output);
+    },
+    20_000,
+    "the demo's URL",
+  );
+  pageUrl = match[1]!;
+
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.setViewport({ width: 360, height: 740 });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url ?? ''})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) badResponses.push(`${response.status()} ${response.url()}`);
+  });
+  await page.exposeFunction('__cspViolation', (text: string) => cspViolations.push(text));
+  await page.exposeFunction('__intakeSubmitted', (detail: { record: IntakeRecord; status: string }) => submitted.push(detail));
+  // Injected by the DevTools protocol, so the page's CSP does not apply to these listeners.
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as any).__cspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+    document.addEventListener('intake-submitted', (event) => (window as any).__intakeSubmitted(JSON.parse(JSON.stringify((event as CustomEvent).detail))));
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (demo && demo.exitCode === null && demo.signalCode === null) {
+    demo.kill('SIGTERM');
+    const ended = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 5000))]);
+    if (ended === 'timeout') demo.kill('SIGKILL');
+  }
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** A control inside `<intake-form>`'s shadow root. */
+const inForm = (selector: string) => `intake-form >>> ${selector}`;
+const control = (name: string, inner = '[part~="input"]') => inForm(`intake-field[name="${name}"] ${inner}`);
+
+async function typeInto(name: string, text: string, inner?: string): Promise<void> {
+  await page.click(control(name, inner));
+  await page.keyboard.type(text);
+}
+
+/**
+ * Picks an option of a native select the way a keyboard user does: focus it, then type the start
+ * of the option's label, or press the down arrow a number of times.
+ */
+async function chooseOption(name: string, keys: string | number, expected: string): Promise<void> {
+  await page.focus(control(name));
+  if (typeof keys === 'string') await page.keyboard.type(keys);
+  else for (let i = 0; i < keys; i += 1) await page.keyboard.press('ArrowDown');
+  const value = await page.$eval(control(name), (select) => (select as HTMLSelectElement).value);
+  expect(value, `${name} after ${typeof keys === 'string' ? `typing "${keys}"` : `${keys} × ArrowDown`}`).toBe(expected);
+}
+
+/** Ticks a checkbox or radio of a field with the space bar. */
+async function tick(name: string, value?: string): Promise<void> {
+  await page.focus(control(name, value === undefined ? 'input' : `input[value="${value}"]`));
+  await page.keyboard.press('Space');
+}
+
+async function stepTitle(): Promise<string> {
+  return page.$eval('intake-form', (form) => form.shadowRoot?.querySelector('[part~="step-title"]')?.textContent?.trim() ?? '');
+}
+
+/** Presses Continue and waits for the next step's title. */
+async function continueTo(title: string): Promise<void> {
+  await page.click(inForm('button[part~="next"]'));
+  await waitFor(async () => (await stepTitle()) === title, 5000, `the step "${title}" (now "${await stepTitle()}")`);
+}
+
+async function mainText(): Promise<string> {
+  return page.$eval('main', (main) => (main as HTMLElement).innerText);
+}
+
+async function expectAxeClean(what: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource());
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation: any) => `${violation.id}: ${violation.help} (${violation.nodes.map((node: any) => node.target.join(' ')).join(', ')})`);
+  });
+  expect(violations, `axe on ${what}`).toEqual([]);
+}
+
+describe('pnpm demo', () => {
+  it('prints one URL, the data directory and the inbox line', () => {
+    expect(output.match(/https?:\/\//g), output).toHaveLength(1);
+    expect(output).toContain(dataDir);
+    expect(output).toMatch(/inbox/i);
+  });
+
+  it('serves the pages with a strict CSP, the bundle and the preset, and nothing outside its folder', async () => {
+    const response = await fetch(pageUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await response.text();
+    const endpoint = /endpoint="([^"]+)"/.exec(html)?.[1];
+    expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/crm-lead$/);
+    const receiverOrigin = new URL(endpoint!).origin;
+    expect(response.headers.get('content-security-policy')).toContain(`default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${receiverOrigin}`);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=/); // no inline script or style
+
+    const served: [string, string][] = [
+      ['intake.js', 'text/javascript; charset=utf-8'],
+      ['schemas/crm-lead.json', 'application/json; charset=utf-8'],
+      ['demo.css', 'text/css; charset=utf-8'],
+      ['inbox.html', 'text/html; charset=utf-8'],
+    ];
+    for (const [path, type] of served) {
+      const file = await fetch(new URL(path, pageUrl));
+      expect([path, file.status, file.headers.get('content-type')]).toEqual([path, 200, type]);
+      await file.arrayBuffer();
+    }
+    const { port } = new URL(pageUrl);
+    for (const path of ['/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/scripts/demo.mjs', '/site-server.mjs', '/nope.html']) {
+      expect([path, await rawGet(Number(port), path)]).toEqual([path, 404]);
+    }
+
+    // The receiver takes posts only from the demo page, and hands no records out.
+    const preflight = (origin: string) =>
+      fetch(`${receiverOrigin}/hooks/crm-lead`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await preflight(new URL(pageUrl).origin)).status).toBe(204);
+    expect((await preflight('https://elsewhere.example')).status).toBe(403);
+    expect((await fetch(`${receiverOrigin}/api/records`)).status).toBe(404);
+  });
+
+  it('a person fills the crm-lead form with the keyboard and sends it; the receiver stores the record', { timeout: 90_000 }, async () => {
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    await page.waitForSelector(control('company'), { timeout: 15_000 });
+    expect(await page.$eval('html', (html) => html.lang)).toBe('en');
+    expect(await stepTitle()).toBe('Company');
+    await expectAxeClean('the form page');
+
+    // Step 1: Company
+    await typeInto('company', 'Acme Robotics Ltd');
+    await typeInto('website', 'www.acme-robotics.example');
+    await chooseOption('industry', 'Manu', 'C');
+    await chooseOption('companySize', '50', '50-199');
+    await typeInto('city', 'Shenzhen');
+    await continueTo('Contact');
+
+    // Step 2: Contact (a Chinese mobile number as people type it, an email with capitals)
+    await typeInto('contactName', 'Ada Lovelace');
+    await typeInto('phone', '139 1234 5678');
+    await typeInto('email', 'Ada.Lovelace@Example.com');
+    await tick('preferredContact', 'email');
+    await continueTo('Needs');
+
+    // Step 3: Needs
+    await typeInto('coreNeed', 'One place for trade-show and website leads, followed up within a day.');
+    await tick('interests', 'demo');
+    await tick('interests', 'pricing');
+    await tick('urgency', 'immediate');
+    await chooseOption('budget', 3, '100k-500k'); // past the placeholder, under ¥50,000 and ¥50,000–100,000
+    await typeInto('expectedUsers', '40');
+    await continueTo('Source & decision');
+
+    // Step 4: Source & decision (the source detail appears for "Trade show or event")
+    await chooseOption('sourceChannel', 'Trade', 'expo');
+    await page.waitForSelector(control('sourceDetail'), { timeout: 5000 });
+    await typeInto('sourceDetail', 'Canton Fair 2026');
+    await tick('isDecisionMaker');
+    await page.waitForSelector(control('decisionScope', 'input[value="budget-approval"]'), { timeout: 5000 });
+    await tick('decisionScope', 'budget-approval');
+    await continueTo('Confirm');
+
+    // Step 5: Confirm
+    await tick('privacy');
+    await page.click(inForm('button[part~="submit"]'));
+
+    await page.waitForSelector(inForm('[part~="success"]'), { timeout: 30_000 });
+    expect(await page.$eval('intake-form', (form) => form.shadowRoot!.querySelector('[part~="success"]')!.textContent)).toContain('Thank you');
+    await waitFor(() => submitted.length > 0, 5000, 'the intake-submitted event');
+    const { record, status } = submitted[0]!;
+    expect(status).toBe('delivered');
+    const delivery = await page.$eval('#delivery', (line) => line.textContent ?? '');
+    expect(delivery).toContain('Delivered');
+    expect(delivery).toContain(record.id);
+
+    // The receiver appended exactly that record to its JSON-lines file.
+    const lines = (await readFile(join(dataDir, 'crm-lead.jsonl'), 'utf8')).split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const stored = JSON.parse(lines[0]!) as IntakeRecord;
+    expect(stored).toEqual(record);
+    expect(stored.form).toEqual({ id: 'crm-lead', version: 1 });
+    expect(stored.locale).toBe('en');
+    expect(stored.data).toEqual({
+      company: 'Acme Robotics Ltd',
+      website: 'www.acme-robotics.example',
+      industry: 'C',
+      companySize: '50-199',
+      city: 'Shenzhen',
+      contactName: 'Ada Lovelace',
+      phone: '+8613912345678',
+      email: 'ada.lovelace@example.com',
+      preferredContact: 'email',
+      coreNeed: 'One place for trade-show and website leads, followed up within a day.',
+      interests: ['demo', 'pricing'],
+      urgency: 'immediate',
+      budget: '100k-500k',
+      expectedUsers: 40,
+      sourceChannel: 'expo',
+      sourceDetail: 'Canton Fair 2026',
+      isDecisionMaker: true,
+      decisionScope: ['budget-approval'],
+      privacy: true, // the unticked marketing consent is left out
+    });
+    expect(stored.tags).toEqual(['high-value', 'urgent', 'expo-lead']);
+    expect(stored.dedupeKey).toBe(createHash('sha256').update(JSON.stringify(['+8613912345678', 'ada.lovelace@example.com'])).digest('hex'));
+    expect(stored.context.fillMs).toBeGreaterThan(1500);
+  });
+
+  it('the inbox lists the record, newest first, and picks up new ones by itself', { timeout: 60_000 }, async () => {
+    const { record } = submitted[0]!;
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('nav a[href="/inbox.html"]')]);
+    await page.waitForSelector('#records li.record', { timeout: 10_000 });
+    const first = await page.$eval('#records li.record', (item) => ({ id: (item as HTMLElement).dataset.id, text: (item as HTMLElement).innerText }));
+    expect(first.id).toBe(record.id);
+    for (const expected of ['Ada Lovelace', 'Acme Robotics Ltd', 'ada.lovelace@example.com', '+8613912345678', 'high-value', 'urgent', 'expo-lead', record.dedupeKey!]) {
+      expect(first.text).toContain(expected);
+    }
+    expect(await page.$eval('#records time', (time) => time.getAttribute('datetime'))).toBe(record.submittedAt);
+    await page.click('#records li.record summary');
+    expect(JSON.parse(await page.$eval('#records li.record pre', (pre) => pre.textContent ?? ''))).toEqual(record);
+    expect(await page.$eval('#inbox-status', (line) => line.textContent)).toBe('1 record received.');
+    await expectAxeClean('the inbox page');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await expectAxeClean('the inbox page, dark');
+    await page.emulateMediaFeatures([]);
+
+    // A record posted to the receiver from elsewhere (as a browser would) shows up on top, without a reload.
+    const html = await (await fetch(pageUrl)).text();
+    const endpoint = /endpoint="([^"]+)"/.exec(html)![1]!;
+    const parsed = parseForm(JSON.parse(await readFile(join(root, 'packages/core/presets/contact.json'), 'utf8')));
+    if (!parsed.ok) throw new Error('the contact preset is invalid');
+    let now = Date.now() - 20_000;
+    const intake = createIntake(parsed.form, { context: { url: 'https://www.example.com/contact', referrer: '' }, now: () => now });
+    intake.setValues({ name: 'Grace Hopper', email: 'grace@example.com', topic: 'sales', message: 'Please call me back about pricing.', privacy: true });
+    now += 20_000;
+    const second = await intake.toRecord();
+    const posted = await fetch(endpoint.replace('/hooks/crm-lead', '/hooks/contact'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': second.id },
+      body: JSON.stringify(second),
+    });
+    expect(posted.status).toBe(201);
+    await waitFor(
+      () => page.$$eval('#records li.record', (items) => items.map((item) => (item as HTMLElement).dataset.id)).then((ids) => ids.length === 2 && ids[0] === second.id),
+      10_000,
+      'the inbox to show the new record on top',
+    );
+    expect(await page.$eval('#inbox-status', (line) => line.textContent)).toBe('2 records received.');
+    // The first record's raw JSON stayed open across the refresh.
+    expect(await page.$eval(`#records li.record[data-id="${record.id}"] details`, (details) => (details as HTMLDetailsElement).open)).toBe(true);
+  });
+
+  it('switches the page and the form to Chinese', { timeout: 30_000 }, async () => {
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('nav a[href="/"]')]);
+    await page.waitForSelector(control('company'), { timeout: 15_000 });
+    await page.click('button[data-locale="zh-CN"]');
+    await waitFor(
+      () => page.$eval('intake-form', (form) => form.shadowRoot?.querySelector('intake-field[name="company"] label')?.textContent?.includes('公司名称') ?? false),
+      5000,
+      'the Chinese label of the company field',
+    );
+    expect(await page.$eval('html', (html) => html.lang)).toBe('zh-CN');
+    expect(await page.$eval('intake-form', (form) => form.getAttribute('locale'))).toBe('zh-CN');
+    expect(await page.$eval('button[data-locale="zh-CN"]', (button) => button.getAttribute('aria-pressed'))).toBe('true');
+    expect(await page.$eval('button[data-locale="en"]', (button) => button.getAttribute('aria-pressed'))).toBe('false');
+    expect(await stepTitle()).toBe('公司信息');
+    expect(await page.$eval(inForm('button[part~="next"]'), (button) => button.textContent?.trim())).toBe('下一步');
+    expect(await mainText()).toContain('提交到您自己的接收端的线索表单');
+    await expectAxeClean('the form page in Chinese');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await expectAxeClean('the form page in Chinese, dark');
+    await page.emulateMediaFeatures([]);
+
+    // And back.
+    await page.click('button[data-locale="en"]');
+    await waitFor(async () => (await stepTitle()) === 'Company', 5000, 'the English step title');
+    expect(await page.$eval('html', (html) => html.lang)).toBe('en');
+  });
+
+  it('broke no CSP rule, logged no console error and met no failed request', () => {
+    expect(cspViolations).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(badResponses).toEqual([]);
+  });
+
+  it('stops both servers on Ctrl-C (SIGINT) and exits cleanly', { timeout: 20_000 }, async () => {
+    const { port } = new URL(pageUrl);
+    demo!.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('Intake demo stopped');
+    await expect(rawGet(Number(port), '/')).rejects.toThrow();
+  });
+});
+
+/** Sends `GET <path>` exactly as written (`fetch` would resolve the dots first) and resolves the status. */
+function rawGet(port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest({ host: '127.0.0.1', port, path, method: 'GET' }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    sent.once('error', reject);
+    sent.end();
+  });
+}
