@@ -73,35 +73,48 @@ let nextId = 0;
  * the form. Inside `<intake-form>` the same element renders each field, bound to the form's
  * controller. Validation rules and messages come from `@intake/core`.
  *
+ * Inside `<intake-form>` a field has no shadow root: its parts are parts of the form's shadow
+ * tree, styled with `intake-form::part(input)`, and its custom states are not visible to page CSS.
+ * Alone, it has its own shadow root: `intake-field::part(input)`, `intake-field:state(user-invalid)`.
+ * The theming reference is docs/theming.md.
+ *
  * @summary A form-associated, accessible, localized field.
+ * @tag intake-field
  *
- * @event input - A person changed the value (native, composed).
- * @event change - A person committed a change (re-dispatched from the host).
+ * @event {InputEvent} input - A person changed the value (native `InputEvent` from the control; bubbles, composed).
+ * @event {Event} change - A person committed a change (a plain `Event` re-dispatched from the host, as `change` does not leave a shadow root; bubbles).
+ * @event {Event} invalid - `checkValidity()`, `reportValidity()` or the form's submission found the value invalid (native; does not bubble).
  *
- * @csspart field - The wrapper of the whole field (a `fieldset` for groups).
- * @csspart label - The label (or legend of a group).
- * @csspart required-marker - The `*` after the label of a required field.
- * @csspart help - The help text.
- * @csspart error - The inline error message.
- * @csspart input - The text-like input, textarea or select.
- * @csspart country-select - The country code selector of a phone field.
+ * @csspart field - The wrapper of the whole field: a `div`, or a `fieldset` for radio and checkbox groups.
+ * @csspart label - The `label` of the control, the `legend` of a group, or the label around a single checkbox (boolean, consent).
+ * @csspart required-marker - The `*` after the label of a required field (hidden from screen readers, which hear "required").
+ * @csspart help - The help text (linked to the control with `aria-describedby`).
+ * @csspart error - The inline error message (a polite live region, linked with `aria-describedby`); also the message of an invalid definition.
+ * @csspart input - The text-like `input`, the `textarea` or the `select`; the number input of a phone field.
+ * @csspart country-select - The country calling code `select` of a phone field.
  * @csspart choices - The list of radio buttons or checkboxes.
- * @csspart choice - One radio button or checkbox with its label.
+ * @csspart choice - One radio button or checkbox with its text.
  * @csspart choice-input - The radio button or checkbox itself.
- * @csspart counter - The characters-left counter of a textarea.
+ * @csspart counter - The characters-left counter of a textarea (shown from 80 % of `max-length`).
  *
- * @cssprop --intake-font-family - Font of every text.
- * @cssprop --intake-font-size - Base font size (default 1rem; keep it at 16px or more so phones do not zoom).
- * @cssprop --intake-color-text - Text colour.
- * @cssprop --intake-color-muted - Help text colour.
- * @cssprop --intake-color-background - Control background.
- * @cssprop --intake-color-border - Control border colour.
- * @cssprop --intake-color-error - Error colour.
- * @cssprop --intake-color-focus - Focus ring colour.
- * @cssprop --intake-radius - Corner radius of controls.
- * @cssprop --intake-control-height - Minimum height of controls (default 3rem, at least 44px).
- * @cssprop --intake-border-width - Control border width.
- * @cssprop --intake-spacing - Base spacing unit.
+ * @cssprop [--intake-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font of every text: the system UI font, with fonts for Chinese.
+ * @cssprop [--intake-font-size=1rem] - Base font size; keep it at 16px or more, or phones zoom into a focused input.
+ * @cssprop [--intake-color-text=#1a1c20] - Text colour, and the inner ring of the focus indicator (dark: `#eceef2`).
+ * @cssprop [--intake-color-muted=#555b66] - Help text and the characters-left counter (dark: `#a9afba`).
+ * @cssprop [--intake-color-background=#ffffff] - Background of controls (dark: `#15171c`).
+ * @cssprop [--intake-color-border=#7d8490] - Border of controls (dark: `#8a91a0`).
+ * @cssprop [--intake-color-error=#b42318] - Error messages, the left bar and border of an invalid field, the required marker (dark: `#ff8a80`).
+ * @cssprop [--intake-color-focus=#f0b400] - Outer ring of the focus indicator (light and dark).
+ * @cssprop [--intake-radius=6px] - Corner radius of controls.
+ * @cssprop [--intake-control-height=3rem] - Minimum height of inputs and selects; textareas are 2.5 times as tall. Keep it at 44px or more.
+ * @cssprop [--intake-border-width=2px] - Border width of controls.
+ * @cssprop [--intake-spacing=1rem] - Base spacing unit: the gap between fields is 1.5 times this.
+ *
+ * @cssstate invalid - The value is invalid (whether or not the error is shown yet).
+ * @cssstate user-invalid - The value is invalid and its error is shown (the person left the field, or a submit or `reportValidity()` checked it), like `:user-invalid`.
+ * @cssstate touched - The person left the field at least once, or a submit or `reportValidity()` checked it.
+ * @cssstate filled - The field has a valid, non-empty normalized value.
+ * @cssstate required - The field is required now (`required`, or a `requiredWhen` condition of its form holds).
  */
 export class IntakeField extends LitElement {
   static formAssociated = true;
@@ -137,26 +150,37 @@ export class IntakeField extends LitElement {
   declare type: Field['type'];
   /** The field name: the `FormData` key, and the key in `record.data`. */
   declare name: string;
+  /** The label text (every field has a programmatic label; without one, the `name` is shown). */
   declare label: string | undefined;
+  /** Help text under the label, linked to the control with `aria-describedby`. */
   declare help: string | undefined;
+  /** Placeholder of text-like inputs; the first, empty choice of a select. Not a label. */
   declare placeholder: string | undefined;
+  /** Whether a value is needed: shown as `*` and announced as required. */
   declare required: boolean;
+  /** Disables the field (it is also disabled with a disabled `<fieldset>` or form). */
   declare disabled: boolean;
   /** Phone: ISO country assumed for numbers typed without `+` (attribute `default-country`). */
   declare defaultCountry: string | undefined;
   /** Phone: the allowed countries, e.g. `countries="CN,HK,US"`. */
   declare countries: string[] | undefined;
-  /** Number: the minimum; date: the earliest `YYYY-MM-DD`. */
+  /** Number: the minimum; date: the earliest `YYYY-MM-DD`; checkboxes: the fewest choices. */
   declare min: string | undefined;
-  /** Number: the maximum; date: the latest `YYYY-MM-DD`. */
+  /** Number: the maximum; date: the latest `YYYY-MM-DD`; checkboxes: the most choices. */
   declare max: string | undefined;
+  /** Number: the step between allowed values. */
   declare step: number | undefined;
+  /** Number: whole numbers only. */
   declare integer: boolean;
+  /** Text and textarea: the fewest characters (attribute `min-length`). */
   declare minLength: number | undefined;
+  /** Text and textarea: the most characters (attribute `max-length`; default 200 for text, 5000 for textarea). Longer input is refused with a message, never cut. */
   declare maxLength: number | undefined;
+  /** Text: a regular expression the whole value must match. */
   declare pattern: string | undefined;
   /** Consent: the version of the text agreed to. */
   declare version: string | undefined;
+  /** The HTML `autocomplete` token (email and phone fields have sensible defaults). */
   declare autocomplete: string | undefined;
   /** Choices of select, radio and checkboxes fields; by default read from child `<option>` elements. */
   declare options: readonly Option[] | undefined;

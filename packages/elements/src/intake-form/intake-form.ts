@@ -60,44 +60,71 @@ function isJson(text: string): boolean {
  * A honeypot input, out of sight, out of the tab order and hidden from assistive technology,
  * catches bots: whatever fills it goes into `record.context.honeypot` (spec §3).
  *
+ * The fields render inside the form's shadow root without shadow roots of their own: page CSS
+ * reaches them through `intake-form::part(...)` (the form's parts and every field part) and the
+ * `--intake-*` custom properties. The theming reference is docs/theming.md.
+ *
  * @summary An accessible, localized intake form that emits one normalized record.
+ * @tag intake-form
  *
- * @slot success - Replaces the built-in "Thank you" message shown after a submission.
+ * @slot success - Replaces the built-in "Thank you" message shown after a delivered submission (not the "saved on this device" message).
  *
- * @event intake-change - A person changed a field. Detail `{ name, value, values }`.
- * @event intake-submit - Cancelable; validation passed and the record is about to be sent. Detail `{ record }`.
- * @event intake-submitted - The record was delivered or queued. Detail `{ record, status }`.
- * @event intake-error - Detail `{ kind: 'schema' | 'validation' | 'rejected', message, issues? }`. A schema error fires once per load, after the error is rendered.
+ * @fires {IntakeChangeEvent} intake-change - A person changed a field (not code setting values). Detail `{ name, value, values }` (`IntakeChangeDetail`).
+ * @fires {IntakeSubmitEvent} intake-submit - Cancelable; validation passed and the record is about to be sent. Detail `{ record }` (`IntakeSubmitDetail`); `preventDefault()` stops the built-in delivery.
+ * @fires {IntakeSubmittedEvent} intake-submitted - The record was delivered or queued in the on-device outbox. Detail `{ record, status: 'delivered' | 'queued' }` (`IntakeSubmittedDetail`).
+ * @fires {IntakeErrorEvent} intake-error - Detail `{ kind: 'schema' | 'validation' | 'rejected', message, issues? }` (`IntakeErrorDetail`). A schema error fires once per load, after the error is rendered.
  *
  * @csspart base - The `<form>` element.
  * @csspart header - The title and description.
- * @csspart title - The form title.
+ * @csspart title - The form title (`h2`).
  * @csspart description - The form description.
- * @csspart error-summary - The list of problems shown after a failed submit.
+ * @csspart error-summary - The list of problems shown after a failed submit, linking to each field.
  * @csspart progress - The step indicator of a multi-step form.
- * @csspart step-title - The heading of the current step.
+ * @csspart step-title - The heading of the current step (`h3`).
  * @csspart fields - The container of the fields.
  * @csspart actions - The row of buttons.
- * @csspart button - Every button.
- * @csspart submit - The submit button.
+ * @csspart button - Every button (also the Start over button).
+ * @csspart submit - The Send button.
  * @csspart next - The Continue button of a multi-step form.
  * @csspart back - The Back button.
- * @csspart status - The live status line (sending).
- * @csspart success - The message after a successful or queued submission.
+ * @csspart status - The live status line (loading, sending).
+ * @csspart success - The message after a delivered or queued submission.
  * @csspart failure - The message when the record was rejected or could not be sent.
  * @csspart schema-error - The list of problems of a broken schema.
- * @csspart field, label, required-marker, help, error, input, country-select, choices, choice, choice-input, counter - The parts of each field (see `<intake-field>`).
+ * @csspart field - Each field's wrapper (see `<intake-field>`).
+ * @csspart label - Each field's label or legend.
+ * @csspart required-marker - The `*` of a required field.
+ * @csspart help - A field's help text.
+ * @csspart error - A field's inline error message.
+ * @csspart input - A field's text-like input, textarea or select.
+ * @csspart country-select - The country calling code selector of a phone field.
+ * @csspart choices - The list of radio buttons or checkboxes of a field.
+ * @csspart choice - One radio button or checkbox with its text.
+ * @csspart choice-input - The radio button or checkbox itself.
+ * @csspart counter - The characters-left counter of a textarea.
  *
- * @cssprop --intake-max-width - Maximum width of the form (default 40rem).
- * @cssprop --intake-form-padding - Padding around the form (default 0).
- * @cssprop --intake-form-background - Background of the form (default transparent).
- * @cssprop --intake-color-primary - Button and progress colour.
- * @cssprop --intake-color-primary-hover - Button hover colour.
- * @cssprop --intake-color-on-primary - Text on buttons.
- * @cssprop --intake-color-surface - Background of messages and empty progress.
- * @cssprop --intake-color-success - Accent of the success message.
- * @cssprop --intake-color-warning - Accent of the "saved on this device" message.
- * @cssprop --intake-color-focus-text - Text on the focus highlight of summary links.
+ * @cssprop [--intake-max-width=40rem] - Maximum width of the form.
+ * @cssprop [--intake-form-padding=0] - Padding inside the form.
+ * @cssprop [--intake-form-background=transparent] - Background of the form.
+ * @cssprop [--intake-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font of every text: the system UI font, with fonts for Chinese.
+ * @cssprop [--intake-font-size=1rem] - Base font size; keep it at 16px or more, or phones zoom into a focused input.
+ * @cssprop [--intake-color-text=#1a1c20] - Text colour, the inner ring of focus indicators, the underline of a focused summary link (dark: `#eceef2`).
+ * @cssprop [--intake-color-muted=#555b66] - Description, help texts, progress text, status line (dark: `#a9afba`).
+ * @cssprop [--intake-color-background=#ffffff] - Background of controls (dark: `#15171c`).
+ * @cssprop [--intake-color-surface=#f4f6f9] - Background of the success message and of steps to come in the progress bar (dark: `#1f232b`).
+ * @cssprop [--intake-color-border=#7d8490] - Border of controls and of the secondary buttons (dark: `#8a91a0`).
+ * @cssprop [--intake-color-primary=#1d4ed8] - The primary button and the progress bar (dark: `#8fb1ff`).
+ * @cssprop [--intake-color-primary-hover=#1e40af] - The primary button under the pointer (dark: `#b3cbff`).
+ * @cssprop [--intake-color-on-primary=#ffffff] - Text on the primary button (dark: `#0c1224`).
+ * @cssprop [--intake-color-error=#b42318] - Errors: messages, invalid fields, the error summary and its links, the failure message, required markers (dark: `#ff8a80`).
+ * @cssprop [--intake-color-success=#0f7a3d] - Accent bar of the success message (dark: `#6ad99a`).
+ * @cssprop [--intake-color-warning=#8a5a00] - Accent bar of the "saved on this device" message (dark: `#f3c063`).
+ * @cssprop [--intake-color-focus=#f0b400] - Focus indicator outline, and the highlight of a focused summary link (light and dark).
+ * @cssprop [--intake-color-focus-text=#1a1c20] - Text on the focus highlight of a summary link (light and dark).
+ * @cssprop [--intake-radius=6px] - Corner radius of controls, buttons and messages.
+ * @cssprop [--intake-control-height=3rem] - Minimum height of inputs and selects; textareas are 2.5 times as tall. Keep it at 44px or more.
+ * @cssprop [--intake-border-width=2px] - Border width of controls.
+ * @cssprop [--intake-spacing=1rem] - Base spacing unit: gaps between fields, around messages and before the buttons.
  */
 export class IntakeForm extends LitElement {
   static override styles = [tokens, formStyles];
@@ -165,7 +192,7 @@ export class IntakeForm extends LitElement {
     this.kioskReset = 5000;
   }
 
-  /** The headless controller of the current form (see @intake/core `createIntake`), once loaded. */
+  /** The headless controller of the current form (what `createIntake` of the core returns), once loaded. */
   get controller(): Intake | undefined {
     return this.#intake;
   }
