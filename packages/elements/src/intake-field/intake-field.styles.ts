@@ -71,6 +71,9 @@ export const fieldRules = css`
     background-size: 0.35rem 0.35rem;
     background-repeat: no-repeat;
   }
+  select:dir(rtl) {
+    background-position: 0.9rem 55%, 1.25rem 55%;
+  }
   input[type='date'] {
     max-width: 14rem;
   }

@@ -779,6 +779,18 @@ describe('<intake-field> type-specific behaviour', () => {
     });
   });
 
+  describe('right-to-left', () => {
+    it('draws the select arrow at the inline end: on the left when dir is rtl', async () => {
+      const select = `<intake-field type="select" name="f" label="Country">${countryOptions}</intake-field>`;
+      const ltr = await mountMarkup(select);
+      const rtl = await mountMarkup(select, (field) => `<div dir="rtl">${field}</div>`);
+      const position = (el: IntakeField) => getComputedStyle(control<HTMLSelectElement>(el)!).backgroundPosition;
+      expect(position(ltr.el)).to.match(/^calc\(100% - /);
+      expect(position(rtl.el)).to.match(/^14\.4px 55%, 20px 55%$/);
+      await expect(rtl.el).to.be.accessible();
+    });
+  });
+
   describe('textarea', () => {
     it('counts the characters left near `max-length`, and those over it', async () => {
       const { el } = await mountMarkup('<intake-field type="textarea" name="f" label="Message" max-length="10"></intake-field>');
