@@ -7,6 +7,8 @@ const coreSource = fileURLToPath(new URL('../packages/core/src/index.ts', import
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
   stories: ['../stories/**/*.stories.ts'],
+  // Docs pages per element, their tables read from custom-elements.json (see preview.ts).
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');

@@ -113,6 +113,8 @@ function extractComponentDescription(tagName: string): string | undefined {
 }
 
 const preview: Preview = {
+  // A docs page per component (its description, stories and API tables from the manifest).
+  tags: ['autodocs'],
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
