@@ -55,7 +55,7 @@ export function App() {
 
       {/* `schema` is an object, set as a property (a module constant: a new object on every
           render would load the form again). `locale` follows React state. The event props are
-          the hyphenated event names, typed in intake-jsx.d.ts. */}
+          the hyphenated event names, typed by @intake/elements/react. */}
       <intake-form
         schema={contactForm}
         locale={locale}

@@ -1,18 +1,26 @@
-// JSX types for the Intake elements in React 19. Copy this file into a React project (or import
-// it once, e.g. from main.tsx) to get `<intake-form>` and `<intake-field>` checked like any
-// intrinsic element: their real property types, and typed `detail`s in the event handlers.
-//
-// How React 19 passes props to a custom element (react-dom's `setPropOnCustomElement`):
-// - a prop whose name the element has as a property (`'schema' in element`) is SET AS THE
-//   PROPERTY, so objects, arrays and functions arrive as they are; others become attributes. The
-//   elements must therefore be defined before React renders them (import
-//   '@intake/elements/define.js' first), or `schema` would become the attribute "[object Object]";
-// - a function prop named `on` + an event name listens to that event with the name taken
-//   verbatim (`'onintake-submitted'` → addEventListener('intake-submitted', …)), so the
-//   hyphenated, lower-case names are written out as they are; `onIntakeSubmitted` would listen
-//   to an event named "IntakeSubmitted", which never fires.
+/**
+ * JSX types for the Intake elements in React 19: `import type {} from '@intake/elements/react'`
+ * once (e.g. in main.tsx) and `<intake-form>` and `<intake-field>` are checked like any intrinsic
+ * element, with their real property types and typed events. Types only: this module has no code.
+ *
+ * How React 19 passes props to a custom element (react-dom's `setPropOnCustomElement`):
+ * - a prop whose name the element has as a property (`'schema' in element`) is SET AS THE
+ *   PROPERTY, so objects, arrays and functions arrive as they are; others become attributes. The
+ *   elements must therefore be defined before React renders them (import
+ *   '@intake/elements/define.js' first), or `schema` would become the attribute "[object Object]";
+ * - a function prop named `on` + an event name listens to that event with the name taken
+ *   verbatim (`'onintake-submitted'` → addEventListener('intake-submitted', …)), so the
+ *   hyphenated, lower-case names are written out as they are; `onIntakeSubmitted` would listen
+ *   to an event named "IntakeSubmitted", which never fires.
+ * @packageDocumentation
+ */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { IntakeChangeEvent, IntakeErrorEvent, IntakeField, IntakeForm, IntakeSubmitEvent, IntakeSubmittedEvent } from '@intake/elements';
+import type { IntakeChangeEvent } from './events/intake-change-event.js';
+import type { IntakeErrorEvent } from './events/intake-error-event.js';
+import type { IntakeSubmitEvent } from './events/intake-submit-event.js';
+import type { IntakeSubmittedEvent } from './events/intake-submitted-event.js';
+import type { IntakeField } from './intake-field/intake-field.js';
+import type { IntakeForm } from './intake-form/intake-form.js';
 
 /** The properties of `<intake-form>` a React app sets (see the elements README). */
 export type IntakeFormProperties = Partial<Pick<IntakeForm, 'schema' | 'schemaUrl' | 'locale' | 'endpoint' | 'kiosk' | 'kioskReset' | 'theme' | 'values' | 'beforeSend' | 'captcha'>>;
