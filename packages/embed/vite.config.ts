@@ -1,16 +1,35 @@
 import { defineConfig } from 'vite';
 
-// One self-contained file per format: an IIFE for <script src> (global `Intake`) and an ES module
-// for <script type="module"> and bundlers that want a single prebuilt file.
-export default defineConfig({
-  build: {
-    target: 'es2022',
-    sourcemap: true,
-    lib: {
-      entry: 'src/intake.ts',
-      name: 'Intake',
-      formats: ['iife', 'es'],
-      fileName: (format) => (format === 'iife' ? 'intake.js' : 'intake.mjs'),
+/**
+ * Two variants of the script-tag build, each one self-contained file per format: an IIFE for
+ * `<script src>` (global `Intake`) and an ES module for `<script type="module">`.
+ *
+ * - `vite build` (default): `dist/intake.js` and `dist/intake.mjs` with the **lite** phone engine:
+ *   `@intake/core` imports `./phone-engine.js`, and this alias resolves it to the core's
+ *   `./phone-engine-lite.js` instead (a generated table, no libphonenumber-js). Budget 45 KB gzip.
+ * - `vite build --mode full`: `dist/intake.full.js` and `dist/intake.full.mjs` with the **full**
+ *   engine (libphonenumber-js and Intake's mixed metadata), as npm users get it by default.
+ *
+ * `scripts/size.mjs` checks both against their budgets after the build.
+ */
+export default defineConfig(({ mode }) => {
+  const full = mode === 'full';
+  const suffix = full ? '.full' : '';
+  return {
+    resolve: {
+      alias: full ? [] : [{ find: /^\.\/phone-engine\.js$/, replacement: './phone-engine-lite.js' }],
     },
-  },
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+      // The second build (full) writes beside the first.
+      emptyOutDir: !full,
+      lib: {
+        entry: 'src/intake.ts',
+        name: 'Intake',
+        formats: ['iife', 'es'],
+        fileName: (format) => `intake${suffix}.${format === 'iife' ? 'js' : 'mjs'}`,
+      },
+    },
+  };
 });

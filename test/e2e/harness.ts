@@ -233,6 +233,11 @@ export interface PageOptions {
   readonly schema: unknown;
   /** Attributes of `<intake-form>`, e.g. `{ kiosk: '', 'kiosk-reset': '50' }`. */
   readonly attributes?: Readonly<Record<string, string>>;
+  /**
+   * Load `/intake.js` as a classic `<script src>` placed after the form (so the form is upgraded),
+   * as the script-tag build `dist/intake.js` is used; default: a module script in the head.
+   */
+  readonly classicScriptAfterForm?: boolean;
 }
 
 function escapeAttribute(value: string): string {
@@ -256,13 +261,12 @@ function pageHtml(options: PageOptions): string {
     document.addEventListener(type, (event) => window.__intakeEvent?.(type, JSON.parse(JSON.stringify(event.detail ?? null))));
   }
 </script>
-<script type="module" src="/intake.js"></script>
-</head>
+${options.classicScriptAfterForm ? '' : '<script type="module" src="/intake.js"></script>\n'}</head>
 <body>
 <intake-form${attributes}>
 <script type="application/json">${schema}</script>
 </intake-form>
-</body>
+${options.classicScriptAfterForm ? '<script src="/intake.js"></script>\n' : ''}</body>
 </html>`;
 }
 

@@ -30,7 +30,7 @@ const { getExampleNumber, getCountryCallingCode, parsePhoneNumberFromString } = 
 const examples = require('libphonenumber-js/examples.mobile.json');
 const maxMetadata = require('libphonenumber-js/max/metadata');
 // "mixed" is generated in memory, exactly as build-phone-metadata.mjs would write it.
-const mixed = generate();
+const mixed = await generate();
 
 const VARIANTS = ['min', 'mobile', 'max', 'mixed'];
 const COUNTRIES = ['CN', 'US', 'GB', 'DE', 'JP', 'IN'];
@@ -94,7 +94,7 @@ for (const v of VARIANTS) {
 const groupCosts = [];
 for (const cc of [...new Set(mixed.fromMax.map((c) => maxMetadata.countries[c][0]))]) {
   const group = maxMetadata.country_calling_codes[cc];
-  const without = generate(MAX_COUNTRIES.filter((c) => !group.includes(c)));
+  const without = await generate(MAX_COUNTRIES.filter((c) => !group.includes(c)));
   const b = await bundle(entry(`import metadataJson from 'virtual:mixed-metadata'; const metadata = JSON.parse(metadataJson);`), without.text);
   groupCosts.push({ cc, group, gzip: bundles.mixed.gzip - b.gzip });
 }

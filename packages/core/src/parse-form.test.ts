@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import contact from '../presets/contact.json' with { type: 'json' };
 import crmLead from '../presets/crm-lead.json' with { type: 'json' };
@@ -254,6 +255,41 @@ describe('parseForm', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('reports the problems of an object in the order of the format, whatever the order of its keys', () => {
+    const issues = only({ fields: [{ label: 5, name: '1st', type: 'text', requierd: true }], id: 'bad id!' });
+    expect(issues.map((issue) => `${issue.code} ${issue.path}`)).toEqual([
+      'invalid_form_id id',
+      'invalid_field_name fields[0].name',
+      'invalid_type fields[0].label',
+      'unknown_key fields[0].requierd',
+    ]);
+    expect(issues[2]!.message).toBe('Expected a text (a string, or an object of locale to string), got a number');
+  });
+
+  it('reports an own __proto__ key as an unknown key and never lets it reach the form', () => {
+    const input = JSON.parse('{"id":"x","fields":[{"type":"text","name":"a","label":{"__proto__":{"polluted":1},"en":"A"}}]}') as unknown;
+    const result = parseForm(input);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(Object.getPrototypeOf(result.form.fields[0]!.label)).toBe(Object.prototype);
+    expect(only(JSON.parse('{"id":"x","__proto__":{},"fields":[{"type":"text","name":"a"}]}'))).toEqual([
+      expect.objectContaining({ code: 'unknown_key', path: '__proto__' }),
+    ]);
+  });
+
+  it('brings no zod into a bundle: zod defines the format, the hand-written reader applies it', async () => {
+    const result = await build({
+      stdin: { contents: "export { parseForm, createIntake } from './index.ts';", resolveDir: new URL('.', import.meta.url).pathname, loader: 'ts' },
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      logLevel: 'silent',
+    });
+    const bundled = Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    expect(bundled.some((path) => path.endsWith('schema/read-form.ts'))).toBe(true);
+    expect(bundled.filter((path) => /node_modules.*zod|form-schema|zod-issues/.test(path))).toEqual([]);
   });
 
   it('never throws on mutations of a valid form', () => {

@@ -2,11 +2,9 @@ import { formatPath, type Issue, type Path, type SchemaIssueCode } from './issue
 import { fillTemplate, messagesFor } from './locale/format-message.js';
 import type { CoreMessages } from './locale/messages.js';
 import { checkForm } from './schema/check-form.js';
-import { formSchemas } from './schema/form-schema.js';
 import type { RawSchemaIssue } from './schema/raw-issue.js';
 import { readForm } from './schema/read-form.js';
 import type { Form } from './schema/types.js';
-import { fromZodIssues } from './schema/zod-issues.js';
 
 /** A problem in a form schema, with its JSON path and a message in the requested locale. */
 export type SchemaIssue = Issue<SchemaIssueCode>;
@@ -20,26 +18,6 @@ export type ParseFormResult =
 export interface ParseFormOptions {
   /** The locale of the issue messages. Default `en`. */
   readonly locale?: string;
-}
-
-let knownKeys: Set<string> | undefined;
-
-function allKeys(): Set<string> {
-  const { formSchema, fieldSchemas, conditionSchema } = formSchemas();
-  knownKeys ??= new Set([
-    ...Object.keys(formSchema.def.shape),
-    ...Object.values(fieldSchemas).flatMap((schema) => Object.keys(schema.def.shape)),
-    ...Object.keys((conditionSchema as unknown as typeof formSchema).def.shape),
-    'value',
-    'tag',
-    'when',
-    'url',
-    'format',
-    'headers',
-    'timeoutMs',
-    'retries',
-  ]);
-  return knownKeys;
 }
 
 /**
@@ -62,16 +40,12 @@ export function parseForm(json: unknown, options: ParseFormOptions = {}): ParseF
       return { ok: false, issues: [localizeSchemaIssue({ code: 'invalid_json', path: [], params: { detail: (error as Error).message } }, messages)] };
     }
   }
-  // The fast, exact reading of a valid form first; zod (the definition) decides and explains the rest.
-  let form: unknown = readForm(input);
-  const raw: RawSchemaIssue[] = [];
-  if (form === undefined) {
-    const structural = formSchemas().formSchema.safeParse(input);
-    if (structural.success) form = structural.data;
-    else raw.push(...fromZodIssues(structural.error.issues, input, () => [...allKeys()]));
-  }
+  // The structure (a hand-written copy of the zod schema, so no zod in browsers), then the rules
+  // a structural schema cannot express; both run on the raw input so every problem is reported.
+  const read = readForm(input);
+  const raw: RawSchemaIssue[] = read.ok ? [] : [...read.issues];
   raw.push(...checkForm(input));
-  if (raw.length === 0 && form !== undefined) return { ok: true, form: form as Form };
+  if (raw.length === 0 && read.ok) return { ok: true, form: read.form };
   const seen = new Set<string>();
   const issues: SchemaIssue[] = [];
   for (const issue of raw) {

@@ -1,6 +1,6 @@
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
+import { phoneEngine } from './phone-engine.js';
+import { phoneCallingCodes } from './phone-metadata.js';
 import { empty, fail, ok, type NormalizeResult } from './result.js';
-import { phoneMetadata } from './phone-metadata.js';
 
 /** Options of {@link normalizePhone}. */
 export interface PhoneRules {
@@ -15,7 +15,8 @@ export interface PhoneRules {
 const allowed = /^\+?[\d\s\-.()/\u2010-\u2015\u2212\u3000]*$/;
 
 /**
- * Normalizes a phone number to E.164 (`+8613912345678`) with libphonenumber-js. Accepts full-width
+ * Normalizes a phone number to E.164 (`+8613912345678`) with the phone engine (libphonenumber-js;
+ * the script-tag build uses the lite engine, see `phone-engine-api.ts`). Accepts full-width
  * digits, spaces, dashes, dots and brackets; a number without `+` is read in `defaultCountry`,
  * and `00` or `+` starts an international number. It must be a valid number of an allowed country.
  *
@@ -30,14 +31,9 @@ export function normalizePhone(raw: unknown, rules: PhoneRules = {}): NormalizeR
   const example = phoneExample(rules.defaultCountry);
   if (!allowed.test(text)) return fail('invalid_phone', { example });
   if (text.startsWith('00')) text = `+${text.slice(2)}`;
-  const defaultCountry = rules.defaultCountry as CountryCode | undefined;
-  let phone: PhoneNumber | undefined;
-  try {
-    phone = parsePhoneNumberFromString(text, { defaultCountry }, phoneMetadata());
-  } catch {
-    phone = undefined; // an unknown default country; parseForm reports it
-  }
-  if (!phone || !phone.isValid()) return fail('invalid_phone', { example });
+  // An unknown default country gives undefined; parseForm reports it.
+  const phone = phoneEngine.parse(text, rules.defaultCountry);
+  if (!phone?.valid) return fail('invalid_phone', { example });
   const countries = rules.countries;
   if (countries && !(phone.country && countries.includes(phone.country))) {
     return fail('phone_country_not_allowed', { countries: countries.join(', ') });
@@ -51,19 +47,19 @@ const genericExample = '+1 201 555 0123';
 
 /**
  * A sample number of a country in international format, for messages: `+86 139 1234 5678`.
- * Without a country, or for a code libphonenumber-js does not know, a US sample.
+ * Without a country, or for a code the phone metadata does not know, a US sample.
  */
 export function phoneExample(country: string | undefined): string {
   const key = country ?? '';
   let example = examples.get(key);
   if (example === undefined) {
-    example = country ? formatExample(country as CountryCode) : genericExample;
+    example = country ? formatExample(country) : genericExample;
     examples.set(key, example);
   }
   return example;
 }
 
-const sampleNumbers: Partial<Record<CountryCode, string>> = {
+const sampleNumbers: Readonly<Record<string, string>> = {
   CN: '+8613912345678',
   US: '+12015550123',
   GB: '+447400123456',
@@ -74,21 +70,11 @@ const sampleNumbers: Partial<Record<CountryCode, string>> = {
   SG: '+6581234567',
 };
 
-function formatExample(country: CountryCode): string {
+function formatExample(country: string): string {
   // Own keys only: a country such as `constructor` must not reach Object.prototype.
   const sample = Object.hasOwn(sampleNumbers, country) ? sampleNumbers[country] : undefined;
-  const phone = sample ? parsePhoneNumberFromString(sample, phoneMetadata()) : undefined;
-  if (phone) return phone.formatInternational();
-  const callingCode = getCountryCallingCodeSafe(country);
+  const formatted = sample ? phoneEngine.formatInternational(sample) : undefined;
+  if (formatted) return formatted;
+  const callingCode = phoneCallingCodes().get(country);
   return callingCode ? `+${callingCode} …` : genericExample;
-}
-
-function getCountryCallingCodeSafe(country: CountryCode): string {
-  try {
-    // Not a string for names such as `constructor`, which the metadata finds on Object.prototype.
-    const callingCode: unknown = getCountryCallingCode(country, phoneMetadata());
-    return typeof callingCode === 'string' ? callingCode : '';
-  } catch {
-    return '';
-  }
 }

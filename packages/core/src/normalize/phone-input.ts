@@ -1,5 +1,5 @@
-import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
-import { phoneCallingCodes, phoneMetadata } from './phone-metadata.js';
+import { phoneEngine } from './phone-engine.js';
+import { phoneCallingCodes } from './phone-metadata.js';
 
 /** A choice of the country selector of a phone input. */
 export interface PhoneCountryOption {
@@ -54,20 +54,17 @@ export function splitPhoneValue(value: string, defaultCountry: string | undefine
   const fallback = defaultCountry ?? '';
   const text = value.normalize('NFKC').trim();
   if (!text.startsWith('+') && !text.startsWith('00')) return { country: fallback, national: value };
-  const phone = parsePhoneNumberFromString(text.startsWith('00') ? `+${text.slice(2)}` : text, phoneMetadata());
+  const phone = phoneEngine.parse(text.startsWith('00') ? `+${text.slice(2)}` : text, undefined);
   if (!phone?.country) return { country: fallback, national: value };
-  return { country: phone.country, national: phone.formatNational() };
+  return { country: phone.country, national: phone.national };
 }
 
 /**
- * Formats a phone number as it is typed, for the chosen country (libphonenumber-js `AsYouType`):
+ * Formats a phone number as it is typed, for the chosen country (libphonenumber-js `AsYouType`;
+ * the lite engine groups digits like the country's example mobile, or leaves them):
  * `13912345678` → `139 1234 5678` in CN. Text that is not a phone number is returned as it is.
  */
 export function formatPhoneInput(typed: string, country: string | undefined): string {
   if (!/^[+\d\s\-.()]*$/.test(typed)) return typed;
-  try {
-    return new AsYouType(country as CountryCode | undefined, phoneMetadata()).input(typed);
-  } catch {
-    return typed;
-  }
+  return phoneEngine.formatAsYouType(typed, country);
 }

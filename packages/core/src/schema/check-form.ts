@@ -2,7 +2,7 @@ import type { Path } from '../issue.js';
 import { normalizeField } from '../normalize/normalize-field.js';
 import { parseDate } from '../normalize/normalize-date.js';
 import { phoneCallingCodes } from '../normalize/phone-metadata.js';
-import { isoDatePattern } from './form-schema.js';
+import { isoDatePattern } from './patterns.js';
 import type { RawSchemaIssue } from './raw-issue.js';
 import { conditionOperators, fieldTypes, type Field, type FieldCondition } from './types.js';
 

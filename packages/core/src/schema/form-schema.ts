@@ -1,16 +1,8 @@
 import * as z from 'zod/mini';
+import { countryPattern, fieldNamePattern, formIdPattern, localePattern } from './patterns.js';
 import type { Condition, Form } from './types.js';
 
-/** `[A-Za-z0-9][A-Za-z0-9_-]*` */
-export const formIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-/** `[A-Za-z_][A-Za-z0-9_]*` */
-export const fieldNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** A BCP 47-like locale tag: `en`, `zh-CN`, `zh-Hant-TW`. */
-export const localePattern = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-/** `YYYY-MM-DD` */
-export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
-/** ISO 3166-1 alpha-2, upper case. */
-export const countryPattern = /^[A-Z]{2}$/;
+export { countryPattern, fieldNamePattern, formIdPattern, isoDatePattern, localePattern } from './patterns.js';
 
 function buildFormSchemas() {
   const text = z.union([z.string(), z.record(z.string().check(z.regex(localePattern)), z.string())]);

@@ -4,21 +4,60 @@ import { generateForm } from '../../bench/generate-form.js';
 import contact from '../../presets/contact.json' with { type: 'json' };
 import crmLead from '../../presets/crm-lead.json' with { type: 'json' };
 import { formSchemas } from './form-schema.js';
+import type { RawSchemaIssue } from './raw-issue.js';
 import { readForm } from './read-form.js';
+import { fromZodIssues } from './zod-issues.js';
 
 type Json = Record<string, unknown>;
 
-/** What zod makes of the input: its data as JSON text (key order included), or undefined. */
-function viaZod(input: unknown): string | undefined {
+/** What a reading gives: the parsed form (as JSON text, key order included, and as a value) or the issues. */
+type Reading = { ok: true; json: string; value: unknown } | { ok: false; issues: readonly RawSchemaIssue[] };
+
+let zodKeys: string[] | undefined;
+
+/** Every key of zod's shapes, in their order: the "did you mean" candidates zod's path used. */
+function allZodKeys(): string[] {
+  const { formSchema, fieldSchemas, conditionSchema } = formSchemas();
+  zodKeys ??= [
+    ...new Set([
+      ...Object.keys(formSchema.def.shape),
+      ...Object.values(fieldSchemas).flatMap((schema) => Object.keys(schema.def.shape)),
+      ...Object.keys((conditionSchema as unknown as typeof formSchema).def.shape),
+      'value',
+      'tag',
+      'when',
+      'url',
+      'format',
+      'headers',
+      'timeoutMs',
+      'retries',
+    ]),
+  ];
+  return zodKeys;
+}
+
+/** The oracle: zod, the definition of the format, and `fromZodIssues`, as `parseForm` used them. */
+function viaZod(input: unknown): Reading {
   const result = formSchemas().formSchema.safeParse(input);
-  return result.success ? JSON.stringify(result.data) : undefined;
+  if (result.success) return { ok: true, json: JSON.stringify(result.data), value: result.data };
+  return { ok: false, issues: fromZodIssues(result.error.issues, input, allZodKeys) };
 }
 
-function viaReader(input: unknown): string | undefined {
-  const form = readForm(input);
-  return form === undefined ? undefined : JSON.stringify(form);
+function viaReader(input: unknown): Reading {
+  const result = readForm(input);
+  return result.ok ? { ok: true, json: JSON.stringify(result.form), value: result.form } : { ok: false, issues: result.issues };
 }
 
+/**
+ * Reads the input both ways and expects the same result: the same form (key order and keys holding
+ * `undefined` included) or the same issues in the same order. Returns whether it was accepted.
+ */
+function expectSame(input: unknown, label = ''): boolean {
+  const zod = viaZod(input);
+  const reader = viaReader(input);
+  expect(reader, label).toStrictEqual(zod);
+  return zod.ok;
+}
 
 const anyCondition = { not: { any: [{ field: 'n', gt: 1 }, { all: [{ field: 'a', in: ['x', 1] }] }] } };
 const base = { label: { en: 'L' }, help: 'H', placeholder: 'P', required: false, requiredWhen: { field: 'a', filled: true }, visibleWhen: anyCondition, prefill: 'q', autocomplete: 'on' };
@@ -117,7 +156,7 @@ const keys = fc.constantFrom(
 );
 const mutation = fc.record({
   at: fc.nat(),
-  kind: fc.constantFrom('set', 'set', 'delete', 'add'),
+  kind: fc.constantFrom('set', 'set', 'delete', 'add', 'reverse'),
   key: keys,
   value: fc.oneof(interesting, fc.jsonValue({ maxDepth: 2 })),
 });
@@ -134,6 +173,12 @@ function mutate(form: Json, mutations: readonly { at: number; kind: string; key:
     if (kind === 'delete') {
       if (Array.isArray(target)) target.splice(last as number, 1);
       else delete target[last as string];
+    } else if (kind === 'reverse') {
+      // The keys of an object in the opposite order: zod reports and outputs in shape order.
+      const item = target[last as string];
+      if (item && typeof item === 'object' && !Array.isArray(item)) {
+        target[last as string] = Object.fromEntries(Object.entries(item).reverse());
+      }
     } else if (kind === 'add' && !Array.isArray(target)) {
       target[key] = value;
     } else {
@@ -144,21 +189,81 @@ function mutate(form: Json, mutations: readonly { at: number; kind: string; key:
   return JSON.parse(JSON.stringify(copy)) as Json;
 }
 
+/** Values that are not JSON: what a page's own code may hand to `parseForm`. */
+class Instance {
+  id = 'x';
+  fields = [{ type: 'text', name: 'a' }];
+}
+const unusual = fc.constantFrom<unknown>(
+  undefined,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Object.assign(Object.create(null) as Json, { en: 'E' }),
+  Object.assign(Object.create(null) as Json, { type: 'text', name: 'n' }),
+  Object.assign(Object.create(null) as Json, { field: 'a', filled: true }),
+  new Instance(),
+  { length: 0 },
+  { length: 2 },
+  { length: '0' },
+  { length: null },
+  new Date(0),
+  new Map([['en', 'E']]),
+  Object.assign(Object.create({ inherited: 'x' }) as Json, { en: 'E' }),
+  Object.assign(Object.create({ label: 'L' }) as Json, { type: 'text', name: 'n' }),
+  { constructor: 'x', en: 'E' },
+  JSON.parse('{"__proto__":"p","en":"E"}'),
+  JSON.parse('{"__proto__":{"en":"E"},"value":"v"}'),
+  // A hole in an array.
+  [, 'x'],
+);
+
+/**
+ * Sets values at paths of a valid form without a trip through JSON, so unusual values stay. The
+ * values come from shared constants: later mutations never reach inside them.
+ */
+function mutateInPlace(form: Json, mutations: readonly { at: number; kind: string; key: string; value: unknown }[]): Json {
+  const copy = structuredClone(form);
+  const inserted = new WeakSet<object>();
+  const pathsIn = (value: unknown, path: (string | number)[], out: (string | number)[][]): void => {
+    out.push(path);
+    if (value === null || typeof value !== 'object' || inserted.has(value)) return;
+    if (Array.isArray(value)) value.forEach((item, i) => pathsIn(item, [...path, i], out));
+    else for (const [key, item] of Object.entries(value)) pathsIn(item, [...path, key], out);
+  };
+  for (const { at, kind, key, value } of mutations) {
+    const paths: (string | number)[][] = [];
+    pathsIn(copy, [], paths);
+    const candidates = paths.filter((path) => path.length > 0);
+    const path = candidates[at % candidates.length]!;
+    let parent: unknown = copy;
+    for (const step of path.slice(0, -1)) parent = (parent as Json)[step as string];
+    const target = parent as Json;
+    if (kind === 'add' && !Array.isArray(target)) target[key] = value;
+    else target[path[path.length - 1] as string] = value;
+    if (value !== null && typeof value === 'object') inserted.add(value);
+  }
+  return copy;
+}
+
 describe('readForm', () => {
   it('reads valid forms exactly as zod does, key order included', () => {
-    for (const form of valid) {
-      expect(viaZod(form), JSON.stringify(formSchemas().formSchema.safeParse(form).error?.issues)).toBeDefined();
-      expect(viaReader(form)).toBe(viaZod(form));
+    const generated = [1, 2, 3, 4, 5].map((seed) => generateForm(40, seed).json as unknown as Json);
+    for (const form of [...valid, ...generated]) {
+      const zod = viaZod(form);
+      expect(zod.ok, JSON.stringify(zod)).toBe(true);
+      expectSame(form);
       // Fresh objects, as zod returns: the caller's object is never shared.
-      const read = readForm(form)!;
-      expect(read).not.toBe(form);
-      expect(read.fields[0]).not.toBe((form as { fields: unknown[] }).fields[0]);
+      const read = readForm(form);
+      if (!read.ok) throw new Error('expected the form to be read');
+      expect(read.form).not.toBe(form);
+      expect(read.form.fields[0]).not.toBe((form as { fields: unknown[] }).fields[0]);
     }
   });
 
-  it('agrees with zod on every key of every kind of object set to each edge value, or removed', () => {
+  it('agrees with zod, issues included, on every key of every kind of object set to each edge value, or removed', () => {
     let accepted = 0;
     let checked = 0;
+    const codes = new Set<string>();
     for (const path of pathsOf(kitchenSink).filter((p) => p.length > 0)) {
       const copy = structuredClone(kitchenSink);
       let parent: unknown = copy;
@@ -173,36 +278,85 @@ describe('readForm', () => {
         } else {
           target[last as string] = value;
         }
-        const input = copy;
-        const zod = viaZod(input);
-        const reader = viaReader(input);
         checked += 1;
-        if (zod !== undefined) accepted += 1;
-        if (value === undefined) expect(reader === undefined || reader === zod, `${path.join('.')} = undefined`).toBe(true);
-        else expect(reader, `${path.join('.')} = ${JSON.stringify(value)}`).toBe(zod);
+        if (expectSame(copy, `${path.join('.')} = ${JSON.stringify(value)}`)) accepted += 1;
+        const read = readForm(copy);
+        if (!read.ok) for (const issue of read.issues) codes.add(issue.code);
         if (value === 'remove' && Array.isArray(target)) target.splice(last as number, 0, original);
         else target[last as string] = original;
       }
     }
     expect(checked).toBeGreaterThan(5_000);
     expect(accepted).toBeGreaterThan(500);
+    // Every kind of structural issue came up and was compared.
+    for (const code of ['missing_key', 'unknown_key', 'invalid_type', 'unknown_field_type', 'invalid_value', 'invalid_form_id', 'invalid_field_name', 'invalid_locale', 'empty', 'too_small_value', 'too_big_value']) {
+      expect(codes, code).toContain(code);
+    }
   });
 
-  it('agrees with zod on mutations of valid forms', () => {
+  it('agrees with zod, issues included, on thousands of mutations of valid forms', () => {
     let accepted = 0;
+    let suggestions = 0;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: small.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (which, mutations) => {
         const input = mutate(small[which]!, mutations);
-        const zod = viaZod(input);
-        if (zod !== undefined) accepted += 1;
-        expect(viaReader(input)).toBe(zod);
+        if (expectSame(input)) accepted += 1;
+        const read = readForm(input);
+        if (!read.ok && read.issues.some((issue) => issue.params?.['suggestion'] !== undefined)) suggestions += 1;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(300); // the mutations also produce valid forms
+    expect(suggestions).toBeGreaterThan(30); // and misspelt keys with a "did you mean"
+  });
+
+  it('suggests the same key as zod for a misspelling of every key, in every kind of object', () => {
+    const misspell = (key: string) => [key.slice(1), `${key}s`, key.toUpperCase(), key.length > 2 ? key[1]! + key[0]! + key.slice(2) : `_${key}`];
+    const where: ((form: Json) => Json)[] = [
+      (form) => form,
+      (form) => (form['fields'] as Json[])[0]!,
+      (form) => (form['fields'] as Json[])[0]!['visibleWhen'] as Json,
+      (form) => ((form['fields'] as Json[])[1]!['options'] as Json[])[0]!,
+      (form) => (form['steps'] as Json[])[0]!,
+      (form) => form['submit'] as Json,
+    ];
+    const base: Json = {
+      id: 'x',
+      fields: [{ type: 'text', name: 'a', visibleWhen: { field: 'b', filled: true } }, { type: 'select', name: 'b', options: [{ value: 'v' }] }],
+      steps: [{ id: 's', fields: ['a', 'b'] }],
+      submit: { url: 'https://example.com' },
+    };
+    let suggested = 0;
+    for (const key of allZodKeys()) {
+      for (const typo of misspell(key)) {
+        for (const at of where) {
+          const form = structuredClone(base);
+          at(form)[typo] = 'x';
+          expectSame(form, `${typo} in ${JSON.stringify(at(form))}`);
+          const read = readForm(form);
+          if (!read.ok && read.issues.some((issue) => issue.params?.['suggestion'] !== undefined)) suggested += 1;
+        }
+      }
+    }
+    expect(suggested).toBeGreaterThan(500);
+  });
+
+  it('agrees with zod on mutations that put values no JSON holds into a form', () => {
+    const value = fc.oneof(
+      unusual,
+      interesting,
+      fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true, withDate: true, withMap: true, maxDepth: 2 }),
+    );
+    const unusualMutation = fc.record({ at: fc.nat(), kind: fc.constantFrom('set', 'add'), key: keys, value });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: small.length - 1 }), fc.array(unusualMutation, { minLength: 1, maxLength: 3 }), (which, mutations) => {
+        expectSame(mutateInPlace(small[which]!, mutations));
       }),
       { numRuns: 1000 },
     );
-    expect(accepted).toBeGreaterThan(100); // the mutations also produce valid forms
   });
 
-  it('leaves unusual input to zod', () => {
+  it('reads unusual input as zod does', () => {
     const base = { id: 'x', fields: [{ type: 'text', name: 'a' }] };
     const cases: unknown[] = [
       { ...base, title: undefined },
@@ -210,28 +364,47 @@ describe('readForm', () => {
       { ...base, fields: [Object.assign(Object.create(null) as Json, { type: 'text', name: 'a' })] },
       { ...base, title: Object.assign(Object.create(null) as Json, { en: 'T' }) },
       JSON.parse('{"id":"x","title":{"__proto__":"p","en":"T"},"fields":[{"type":"text","name":"a"}]}'),
+      JSON.parse('{"id":"x","__proto__":{},"fields":[{"type":"text","name":"a","__proto__":1}]}'),
+      { ...base, submit: { url: 'https://x', headers: JSON.parse('{"__proto__":"p","a":"b"}') as Json } },
       { ...base, title: { en: 'T', [Symbol('s')]: 'S' } },
-      new (class {
-        id = 'x';
-        fields = [{ type: 'text', name: 'a' }];
-      })(),
+      { ...base, title: { en: undefined } },
+      { ...base, fields: '' },
+      { ...base, fields: { length: 0 } },
+      { ...base, steps: 'ab' },
+      { ...base, tags: [{ tag: [], when: { field: 'a', filled: true } }] },
+      { ...base, fields: [{ type: 'textarea', name: 'a', rows: 2 ** 53 }] },
+      { ...base, fields: [{ type: 'checkboxes', name: 'a', options: [{ value: 'x' }], minSelected: -(2 ** 53) }] },
+      { ...base, version: Number.NaN },
+      new Instance(),
+      undefined,
+      null,
+      [],
+      'form',
     ];
-    for (const input of cases) {
-      expect(readForm(input)).toBeUndefined();
-      expect(readForm({ ...base })).toEqual(base);
-    }
+    let rejected = 0;
+    for (const input of cases) if (!expectSame(input, String(cases.indexOf(input)))) rejected += 1;
+    expect(rejected).toBeGreaterThan(10);
+    // zod keeps a key that holds `undefined` (JSON.stringify hides it; toStrictEqual above does not).
+    const read = readForm({ ...base, title: undefined });
+    expect(read.ok && Object.hasOwn(read.form, 'title')).toBe(true);
   });
 
-  it('never throws', () => {
-    const throwing = { id: 'x', get fields(): unknown {
-      throw new Error('boom');
-    } };
-    expect(readForm(throwing)).toBeUndefined();
+  it('throws only when the input does, as zod does', () => {
+    const throwing = {
+      id: 'x',
+      get fields(): unknown {
+        throw new Error('boom');
+      },
+    };
+    expect(() => formSchemas().formSchema.safeParse(throwing)).toThrow('boom');
+    expect(() => readForm(throwing)).toThrow('boom');
+    // A reading after a throw starts afresh.
+    expect(readForm({ id: 'x', fields: [{ type: 'text', name: 'a' }] }).ok).toBe(true);
     fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        expect(viaReader(value)).toBe(viaZod(value));
+      fc.property(fc.oneof(fc.jsonValue(), fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true })), (value) => {
+        expectSame(value);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,237 +1,483 @@
-import type { Form } from './types.js';
-import { countryPattern, fieldNamePattern, formIdPattern, localePattern } from './form-schema.js';
+import type { IssueParams, Path, SchemaIssueCode } from '../issue.js';
+import { countryPattern, fieldNamePattern, formIdPattern, localePattern } from './patterns.js';
+import { kindOf, type RawSchemaIssue } from './raw-issue.js';
+import { suggestKey } from './suggest-key.js';
+import { fieldTypes, type Form } from './types.js';
+
+/** What {@link readForm} returns: the form, or every structural problem found in it. */
+export type ReadFormResult =
+  | { readonly ok: true; readonly form: Form }
+  | { readonly ok: false; readonly issues: readonly RawSchemaIssue[] };
 
 /**
- * The fast path of `parseForm`: an exact reading of the form format of `form-schema.ts`, written
- * out by hand. It returns what `formSchema.safeParse(input).data` would (the same keys, in the
- * same order, on fresh objects and arrays) when the input is valid, and `undefined` otherwise, or
- * whenever the input is unusual (a value `undefined`, an object that is not plain, a
- * `__proto__` key), so that zod, the definition of the format, decides and explains.
+ * The structural reading of a form, written out by hand so that `parseForm` does not carry zod
+ * into browsers. The format is defined by the zod schema of `form-schema.ts` (which also gives
+ * `formJsonSchema()`); this reader is an exact copy of it. For a valid form it returns what
+ * `formSchema.safeParse(input).data` would (the same keys, in the same order, on fresh objects and
+ * arrays); otherwise the issues that `fromZodIssues` makes of zod's, in the same order: missing
+ * and unknown keys (with a "did you mean"), wrong types, unknown field types naming the allowed
+ * ones, values out of range, bad ids, names, locales and countries, empty lists.
  *
- * Why: a form page validates its schema once, on load, with cold code. zod first builds the
- * schemas (nearly 400 schema objects) and then runs a parse context per key; this reader is a few
- * dozen closures. On the 200-field benchmark form, building and parsing with zod takes about five
- * times as long as this reading. It must stay in step with `form-schema.ts`: `read-form.test.ts`
- * compares both on the presets, generated forms, every key of every kind of object set to edge
- * values, and random mutations.
+ * It follows zod down to its edge cases (a key holding `undefined`, objects that are not plain, an
+ * own `__proto__` key, a `length` on a non-array), because `read-form.test.ts` compares both,
+ * issues included, on the presets, generated forms, every key of every kind of object set to edge
+ * values, and thousands of random mutations. Change `form-schema.ts` and this file together.
+ *
+ * Why not zod at run time: zod/mini was 28 KB minified, 8.3 KB gzip, of the elements bundle (the
+ * script-tag file has a 45 KB gzip budget), and building its schemas (nearly 400 objects) made
+ * the first `parseForm` of an invalid form about four times slower than this reading. Valid forms
+ * were already read by hand; this reader is as fast on them (a one-pass read of the keys an
+ * object has). Like zod, it throws only if the input itself throws (a getter).
  */
-export function readForm(input: unknown): Form | undefined {
+export function readForm(input: unknown): ReadFormResult {
+  const outer = issues;
+  issues = [];
   try {
-    const form = readFormObject(input);
-    return form === invalid ? undefined : (form as Form);
-  } catch {
-    return undefined; // a throwing getter, say: zod has the last word
+    const form = formObject(input, undefined, undefined);
+    return issues.length === 0 && form !== invalid ? { ok: true, form: form as Form } : { ok: false, issues };
+  } finally {
+    issues = outer;
   }
 }
 
-/** What a reader returns for a value it does not accept. */
+/** The issues of the reading under way (readers are synchronous, `readForm` saves and restores it). */
+let issues: RawSchemaIssue[] = [];
+
+/** What a reader returns for a value it does not accept (after reporting why). */
 const invalid: unique symbol = /*@__PURE__*/ Symbol('invalid');
 
-type Reader = (value: unknown) => unknown;
+type Key = string | number | symbol;
 
-const isPlain = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+/** Where a container sits; paths are only built for issues. */
+interface Place {
+  readonly parent: Place | undefined;
+  readonly key: Key | undefined;
+}
 
-const string: Reader = (value) => (typeof value === 'string' ? value : invalid);
-const matching =
-  (pattern: RegExp): Reader =>
-  (value) =>
-    typeof value === 'string' && pattern.test(value) ? value : invalid;
-const nonEmptyString: Reader = (value) => (typeof value === 'string' && value.length >= 1 ? value : invalid);
-const boolean: Reader = (value) => (typeof value === 'boolean' ? value : invalid);
-const finite: Reader = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : invalid);
-/** `z.int()` with bounds: a safe integer. */
-const int =
-  (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Reader =>
-  (value) =>
-    Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max ? value : invalid;
-const positive: Reader = (value) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : invalid);
-const oneOf =
-  (...readers: Reader[]): Reader =>
-  (value) => {
-    for (const read of readers) {
-      const result = read(value);
-      if (result !== invalid) return result;
+/**
+ * Reads `value`, found at `key` of the container at `parent`: the value as zod would output it, or
+ * `invalid` after pushing the issues.
+ */
+type Reader = (value: unknown, parent: Place | undefined, key: Key | undefined) => unknown;
+
+function pathOf(parent: Place | undefined, key: Key | undefined): Path {
+  const path: Key[] = key === undefined ? [] : [key];
+  for (let place = parent; place; place = place.parent) if (place.key !== undefined) path.push(place.key);
+  // A symbol key (only in a non-JSON record) stays in the path, as in zod's issues.
+  return path.reverse() as unknown as Path;
+}
+
+function report(code: SchemaIssueCode, parent: Place | undefined, key: Key | undefined, params?: IssueParams): typeof invalid {
+  issues.push(params ? { code, path: pathOf(parent, key), params } : { code, path: pathOf(parent, key) });
+  return invalid;
+}
+
+/** A value of the wrong kind; nothing at a key reads as a missing key. */
+function wrongType(expected: string, value: unknown, parent: Place | undefined, key: Key | undefined): typeof invalid {
+  return value === undefined && typeof key === 'string'
+    ? report('missing_key', parent, key, { key })
+    : report('invalid_type', parent, key, { expected, received: kindOf(value) });
+}
+
+/**
+ * zod's `minLength(min)` on a value that already failed its type: it still runs on anything with a
+ * `length` (a string where a list belongs, an object with a `length` key).
+ */
+function tooShortOther(value: unknown, min: number, parent: Place | undefined, key: Key | undefined): void {
+  if (value === null || value === undefined) return;
+  const length = (value as { length?: unknown }).length;
+  if (length === undefined || (length as number) >= min) return;
+  if (Array.isArray(value) || typeof value === 'string') report('empty', parent, key);
+  else report('too_small_value', parent, key, { min });
+}
+
+/** zod's `isObject`: what `z.strictObject` and `z.discriminatedUnion` accept. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** zod's `isPlainObject`: what `z.record` accepts (its constructor's prototype has its own `isPrototypeOf`). */
+function isPlainObject(value: unknown): value is Record<Key, unknown> {
+  if (!isObject(value)) return false;
+  const constructor: unknown = value['constructor'];
+  if (typeof constructor !== 'function') return true;
+  const prototype: unknown = (constructor as { prototype?: unknown }).prototype;
+  return isObject(prototype) && Object.hasOwn(prototype, 'isPrototypeOf');
+}
+
+const string: Reader = (value, parent, key) => (typeof value === 'string' ? value : wrongType('string', value, parent, key));
+
+const boolean: Reader = (value, parent, key) => (typeof value === 'boolean' ? value : wrongType('boolean', value, parent, key));
+
+/** `z.number()`: finite. */
+const finite: Reader = (value, parent, key) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : wrongType('number', value, parent, key);
+
+/** `z.number().check(z.gt(0))` */
+const positive: Reader = (value, parent, key) => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType('number', value, parent, key);
+  return value > 0 ? value : report('too_small_value', parent, key, { min: 0 });
+};
+
+/** `z.int()` with optional `gte(min)` and `lte(max)`: a safe integer; every bound is checked. */
+function int(min?: number, max?: number): Reader {
+  return (value, parent, key) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType('number', value, parent, key);
+    if (!Number.isInteger(value)) return wrongType('int', value, parent, key);
+    let result: unknown = value;
+    if (!Number.isSafeInteger(value)) {
+      result = value > 0
+        ? report('too_big_value', parent, key, { max: Number.MAX_SAFE_INTEGER })
+        : report('too_small_value', parent, key, { min: Number.MIN_SAFE_INTEGER });
     }
-    return invalid;
-  };
-const literal =
-  (expected: string): Reader =>
-  (value) =>
-    value === expected ? value : invalid;
-const enumOf =
-  (...values: string[]): Reader =>
-  (value) =>
-    values.includes(value as string) ? value : invalid;
-
-function arrayOf(read: Reader, minLength = 0): Reader {
-  return (value) => {
-    if (!Array.isArray(value) || value.length < minLength) return invalid;
-    const out: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const item = read(value[i]);
-      if (item === invalid) return invalid;
-      out[i] = item;
-    }
-    return out;
+    if (min !== undefined && !(value >= min)) result = report('too_small_value', parent, key, { min });
+    if (max !== undefined && !(value <= max)) result = report('too_big_value', parent, key, { max });
+    return result;
   };
 }
 
-/** `z.record(key, z.string())`: own keys in their order; a `__proto__` key, which zod skips, goes to zod. */
-function recordOf(key: Reader): Reader {
-  return (value) => {
-    if (!isPlain(value) || Object.getOwnPropertySymbols(value).length > 0) return invalid;
-    const out: Record<string, unknown> = {};
-    for (const name of Object.keys(value)) {
-      if (name === '__proto__' || key(name) === invalid) return invalid;
-      const item = value[name];
-      if (typeof item !== 'string') return invalid;
-      out[name] = item;
+/** `z.string().check(z.minLength(1))` */
+const nonEmptyString: Reader = (value, parent, key) => {
+  if (typeof value === 'string') return value.length >= 1 ? value : report('empty', parent, key);
+  wrongType('string', value, parent, key);
+  tooShortOther(value, 1, parent, key);
+  return invalid;
+};
+
+/** `z.string().check(z.regex(pattern))`; a mismatch is reported by what the key holds, as `fromZodIssues` does. */
+function matching(pattern: RegExp): Reader {
+  return (value, parent, key) => {
+    if (typeof value !== 'string') return wrongType('string', value, parent, key);
+    if (pattern.test(value)) return value;
+    if (key === 'id') return report('invalid_form_id', parent, key);
+    if (key === 'name') return report('invalid_field_name', parent, key);
+    if (key === 'locale') return report('invalid_locale', parent, key, { key: value });
+    if (key === 'defaultCountry' || parent?.key === 'countries') {
+      return report('invalid_value', parent, key, { allowed: 'ISO 3166-1 alpha-2 (CN, US, GB, ...)' });
     }
-    return out;
+    return report('invalid_value', parent, key, { allowed: '' });
+  };
+}
+
+/** `z.union` of primitive types: the first that matches, else one issue naming them all (`string|number`). */
+function primitives(expected: string, ...accepts: ((value: unknown) => boolean)[]): Reader {
+  return (value, parent, key) => {
+    for (const accept of accepts) if (accept(value)) return value;
+    return wrongType(expected, value, parent, key);
+  };
+}
+const isString = (value: unknown): boolean => typeof value === 'string';
+const isFinite = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
+
+/** `z.enum(values)` */
+function enumOf(...values: string[]): Reader {
+  const allowed = values.join(', ');
+  return (value, parent, key) => (values.includes(value as string) ? value : report('invalid_value', parent, key, { allowed }));
+}
+
+/** `z.array(item)`, with `.check(z.minLength(minLength))` when `minLength` > 0. */
+function arrayOf(item: Reader, minLength = 0): Reader {
+  return (value, parent, key) => {
+    if (!Array.isArray(value)) {
+      wrongType('array', value, parent, key);
+      if (minLength > 0) tooShortOther(value, minLength, parent, key);
+      return invalid;
+    }
+    if (value.length < minLength) return report('empty', parent, key);
+    const here: Place = { parent, key };
+    const out: unknown[] = new Array(value.length);
+    let ok = true;
+    for (let i = 0; i < value.length; i++) {
+      const result = item(value[i], here, i);
+      if (result === invalid) ok = false;
+      else out[i] = result;
+    }
+    return ok ? out : invalid;
   };
 }
 
 /**
- * `z.strictObject(shape)`: no unknown keys, every key not in `optional` present, the output keys
- * in shape order. A present key holding `undefined` goes to zod.
+ * `z.record(keys, z.string())` on a plain object: its own enumerable keys in their order (strings,
+ * then symbols), an own `__proto__` key skipped; a key that is not a string or does not match
+ * `keyPattern` is reported as a bad locale, as `fromZodIssues` does.
  */
-function strictObject(shape: Record<string, Reader>, optional: ReadonlySet<string>): Reader {
+function readRecord(value: Record<Key, unknown>, parent: Place | undefined, key: Key | undefined, keyPattern?: RegExp): unknown {
+  const here: Place = { parent, key };
+  const out: Record<string, unknown> = {};
+  let ok = true;
+  for (const name of Object.keys(value)) {
+    if (name === '__proto__') continue;
+    if (keyPattern && !keyPattern.test(name)) {
+      ok = false;
+      report('invalid_locale', here, name, { key: name });
+      continue;
+    }
+    const item = value[name];
+    if (typeof item === 'string') {
+      out[name] = item;
+    } else {
+      ok = false;
+      wrongType('string', item, here, name);
+    }
+  }
+  for (const symbol of Object.getOwnPropertySymbols(value)) {
+    if (!Object.prototype.propertyIsEnumerable.call(value, symbol)) continue;
+    ok = false;
+    report('invalid_locale', here, symbol, { key: String(symbol) });
+  }
+  return ok ? out : invalid;
+}
+
+/** `z.record(z.string(), z.string())` */
+const headers: Reader = (value, parent, key) =>
+  isPlainObject(value) ? readRecord(value, parent, key) : wrongType('record', value, parent, key);
+
+/**
+ * Text: a string, or a map of locale to string. A map's own problems are reported where they are
+ * (`label.en`); anything else is "expected text".
+ */
+const text: Reader = (value, parent, key) => {
+  if (typeof value === 'string') return value;
+  return isPlainObject(value) ? readRecord(value, parent, key, localePattern) : wrongType('text', value, parent, key);
+};
+
+/** Every key of the format, in the order zod's shapes list them: the candidates of a "did you mean". */
+let knownKeys: Set<string> | undefined;
+
+/**
+ * `z.strictObject(shape)`: the keys of `shape` in its order (those not in `required` may be
+ * absent or hold `undefined`), then the unknown keys, each with the closest known key.
+ *
+ * An ordinary object (prototype `Object.prototype`) is read in one pass over the keys it has, a
+ * few of the dozen or so a field may have; its output and its issues are then put in shape order.
+ * Any other object is read key by key of the shape, as zod does, so inherited and
+ * non-enumerable keys count. (A key made non-enumerable on an ordinary object is not seen.)
+ */
+function strictObject(shape: Readonly<Record<string, Reader>>, required: readonly string[]): Reader {
   const keys = Object.keys(shape);
-  const order = new Map(keys.map((key, index) => [key, index]));
-  const requiredCount = keys.length - optional.size;
-  return (value) => {
-    if (!isPlain(value)) return invalid;
-    // One pass over the keys the input has (a field uses a few of its type's dozen or so).
+  const readers = keys.map((name) => shape[name]!);
+  const order = new Map(keys.map((name, index) => [name, index]));
+  const isRequired = keys.map((name) => required.includes(name));
+  const requiredMask = isRequired.reduce((mask, yes, index) => (yes ? mask | (1 << index) : mask), 0);
+  if (keys.length > 30) throw new Error('strictObject: at most 30 keys (a bit mask tracks them)');
+
+  function readOrdinary(value: Record<string, unknown>, here: Place): unknown {
     const out: Record<string, unknown> = {};
-    let required = 0;
+    const start = issues.length;
+    let ok = true;
+    let seen = 0;
     let previous = -1;
     let inOrder = true;
+    let unknown: string[] | undefined;
+    /** Triples (shape index, first issue, end) of the keys that reported issues. */
+    let segments: number[] | undefined;
     for (const name in value) {
       const index = order.get(name);
-      const item = value[name];
-      if (index === undefined || item === undefined) return invalid;
-      const result = shape[name]!(item);
-      if (result === invalid) return invalid;
-      out[name] = result;
-      if (!optional.has(name)) required += 1;
+      if (index === undefined) {
+        (unknown ??= []).push(name);
+        continue;
+      }
+      seen |= 1 << index;
       if (index < previous) inOrder = false;
       previous = index;
+      const item = value[name];
+      if (item === undefined && !isRequired[index]) {
+        out[name] = undefined;
+        continue;
+      }
+      const before = issues.length;
+      const result = readers[index]!(item, here, name);
+      if (result === invalid) ok = false;
+      else out[name] = result;
+      if (issues.length !== before) (segments ??= []).push(index, before, issues.length);
     }
-    if (required !== requiredCount) return invalid;
+    if ((seen & requiredMask) !== requiredMask) {
+      ok = false;
+      inOrder = false;
+      for (let index = 0; index < keys.length; index++) {
+        if (!isRequired[index] || seen & (1 << index)) continue;
+        const before = issues.length;
+        readers[index]!(undefined, here, keys[index]); // reports the missing key
+        (segments ??= []).push(index, before, issues.length);
+      }
+    }
+    if (segments && !inOrder) putInShapeOrder(segments, start);
+    if (unknown) {
+      reportUnknown(unknown, here);
+      return invalid;
+    }
+    if (!ok) return invalid;
     if (inOrder) return out;
     const ordered: Record<string, unknown> = {};
     for (const name of keys) if (Object.hasOwn(out, name)) ordered[name] = out[name];
     return ordered;
+  }
+
+  function readAny(value: Record<string, unknown>, here: Place): unknown {
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    for (let index = 0; index < keys.length; index++) {
+      const name = keys[index]!;
+      const item = value[name];
+      if (item === undefined && !isRequired[index]) {
+        if (name in value) out[name] = undefined;
+        continue;
+      }
+      const result = readers[index]!(item, here, name);
+      if (result === invalid) ok = false;
+      else out[name] = result;
+    }
+    let unknown: string[] | undefined;
+    for (const name in value) if (!order.has(name)) (unknown ??= []).push(name);
+    if (unknown) {
+      reportUnknown(unknown, here);
+      return invalid;
+    }
+    return ok ? out : invalid;
+  }
+
+  return (value, parent, key) => {
+    if (!isObject(value)) return wrongType('object', value, parent, key);
+    const here: Place = { parent, key };
+    return Object.getPrototypeOf(value) === Object.prototype ? readOrdinary(value, here) : readAny(value, here);
   };
 }
 
-/** A strict object whose keys are all optional but those named. */
-const object = (shape: Record<string, Reader>, ...required: string[]): Reader =>
-  strictObject(shape, new Set(Object.keys(shape).filter((key) => !required.includes(key))));
+/** Reorders the issues from `start` on by the shape index of the key that reported them. */
+function putInShapeOrder(segments: number[], start: number): void {
+  const reported = issues.slice(start);
+  const byIndex: number[] = [];
+  for (let i = 0; i < segments.length; i += 3) byIndex.push(i);
+  byIndex.sort((a, b) => segments[a]! - segments[b]!);
+  issues.length = start;
+  for (const i of byIndex) for (let at = segments[i + 1]!; at < segments[i + 2]!; at++) issues.push(reported[at - start]!);
+}
 
-const text = /*@__PURE__*/ oneOf(string, recordOf(matching(localePattern)));
-const scalar = /*@__PURE__*/ oneOf(string, finite, boolean);
-const stringOrNumber = /*@__PURE__*/ oneOf(string, finite);
+function reportUnknown(names: readonly string[], here: Place): void {
+  knownKeys ??= allKeys();
+  for (const name of names) {
+    const suggestion = suggestKey(name, knownKeys);
+    report('unknown_key', here, name, suggestion ? { key: name, suggestion } : { key: name });
+  }
+}
+
+const scalar = /*@__PURE__*/ primitives('string|number|boolean', isString, isFinite, isBoolean);
+const stringOrNumber = /*@__PURE__*/ primitives('string|number', isString, isFinite);
+const numberOrString = /*@__PURE__*/ primitives('number|string', isFinite, isString);
 const count = /*@__PURE__*/ int(0);
 
-const readCondition: Reader = (value) => condition(value);
-const condition: Reader = /*@__PURE__*/ object({
+const readCondition: Reader = (value, parent, key) => condition(value, parent, key);
+const conditionShape: Record<string, Reader> = {
   field: string,
   equals: scalar,
   notEquals: scalar,
-  in: arrayOf(stringOrNumber),
-  notIn: arrayOf(stringOrNumber),
-  gt: stringOrNumber,
-  gte: stringOrNumber,
-  lt: stringOrNumber,
-  lte: stringOrNumber,
+  in: /*@__PURE__*/ arrayOf(stringOrNumber),
+  notIn: /*@__PURE__*/ arrayOf(stringOrNumber),
+  gt: numberOrString,
+  gte: numberOrString,
+  lt: numberOrString,
+  lte: numberOrString,
   contains: string,
   filled: boolean,
-  all: arrayOf(readCondition),
-  any: arrayOf(readCondition),
+  all: /*@__PURE__*/ arrayOf(readCondition),
+  any: /*@__PURE__*/ arrayOf(readCondition),
   not: readCondition,
-});
+};
+const condition: Reader = /*@__PURE__*/ strictObject(conditionShape, []);
 
-const option = /*@__PURE__*/ object({ value: string, label: text }, 'value');
+const optionShape: Record<string, Reader> = { value: string, label: text };
 
-/** Keys of every field, in the order of `base()` in form-schema.ts. */
-function field(type: string, defaultValue: Reader, extra: Record<string, Reader> = {}, ...required: string[]): Reader {
-  return object(
-    {
-      type: literal(type),
-      name: matching(fieldNamePattern),
-      label: text,
-      help: text,
-      placeholder: text,
-      required: boolean,
-      requiredWhen: condition,
-      visibleWhen: condition,
-      default: defaultValue,
-      prefill: nonEmptyString,
-      autocomplete: string,
-      ...extra,
-    },
-    'type',
-    'name',
-    ...required,
-  );
+/** Keys of every field, in the order of `base()` in form-schema.ts, then the type's own. */
+function fieldShape(type: string, defaultValue: Reader, extra: Record<string, Reader> = {}): Record<string, Reader> {
+  return {
+    type: /*@__PURE__*/ enumOf(type),
+    name: /*@__PURE__*/ matching(fieldNamePattern),
+    label: text,
+    help: text,
+    placeholder: text,
+    required: boolean,
+    requiredWhen: condition,
+    visibleWhen: condition,
+    default: defaultValue,
+    prefill: nonEmptyString,
+    autocomplete: string,
+    ...extra,
+  };
 }
 
 const lengths = { minLength: count, maxLength: /*@__PURE__*/ int(1) };
-const options = /*@__PURE__*/ arrayOf(option, 1);
+const options = /*@__PURE__*/ arrayOf(/*@__PURE__*/ strictObject(optionShape, ['value']), 1);
+const country = /*@__PURE__*/ matching(countryPattern);
 
-const fields: Readonly<Record<string, Reader>> = {
-  text: /*@__PURE__*/ field('text', string, { ...lengths, pattern: string }),
-  textarea: /*@__PURE__*/ field('textarea', string, { ...lengths, rows: int(1, 50) }),
-  email: /*@__PURE__*/ field('email', string),
-  phone: /*@__PURE__*/ field('phone', string, { defaultCountry: matching(countryPattern), countries: arrayOf(matching(countryPattern), 1) }),
-  number: /*@__PURE__*/ field('number', finite, { min: finite, max: finite, step: positive, integer: boolean }),
-  date: /*@__PURE__*/ field('date', string, { min: string, max: string }),
-  select: /*@__PURE__*/ field('select', string, { options }, 'options'),
-  radio: /*@__PURE__*/ field('radio', string, { options }, 'options'),
-  checkboxes: /*@__PURE__*/ field('checkboxes', arrayOf(string), { options, minSelected: count, maxSelected: int(1) }, 'options'),
-  boolean: /*@__PURE__*/ field('boolean', boolean),
-  consent: /*@__PURE__*/ field('consent', boolean, { version: string }),
-  hidden: /*@__PURE__*/ field('hidden', string),
+const fieldShapes: Readonly<Record<string, Record<string, Reader>>> = {
+  text: /*@__PURE__*/ fieldShape('text', string, { ...lengths, pattern: string }),
+  textarea: /*@__PURE__*/ fieldShape('textarea', string, { ...lengths, rows: /*@__PURE__*/ int(1, 50) }),
+  email: /*@__PURE__*/ fieldShape('email', string),
+  phone: /*@__PURE__*/ fieldShape('phone', string, { defaultCountry: country, countries: /*@__PURE__*/ arrayOf(country, 1) }),
+  number: /*@__PURE__*/ fieldShape('number', finite, { min: finite, max: finite, step: positive, integer: boolean }),
+  date: /*@__PURE__*/ fieldShape('date', string, { min: string, max: string }),
+  select: /*@__PURE__*/ fieldShape('select', string, { options }),
+  radio: /*@__PURE__*/ fieldShape('radio', string, { options }),
+  checkboxes: /*@__PURE__*/ fieldShape('checkboxes', /*@__PURE__*/ arrayOf(string), { options, minSelected: count, maxSelected: /*@__PURE__*/ int(1) }),
+  boolean: /*@__PURE__*/ fieldShape('boolean', boolean),
+  consent: /*@__PURE__*/ fieldShape('consent', boolean, { version: string }),
+  hidden: /*@__PURE__*/ fieldShape('hidden', string),
 };
 
-const anyField: Reader = (value) => {
-  const type = isPlain(value) ? value['type'] : undefined;
-  return typeof type === 'string' && Object.hasOwn(fields, type) ? fields[type]!(value) : invalid;
+/** One reader per field type; `options` is required where there is one. */
+function fieldReaders(shapes: Readonly<Record<string, Record<string, Reader>>>): Readonly<Record<string, Reader>> {
+  const readers: Record<string, Reader> = {};
+  for (const [type, shape] of Object.entries(shapes)) readers[type] = strictObject(shape, 'options' in shape ? ['type', 'name', 'options'] : ['type', 'name']);
+  return readers;
+}
+const fields = /*@__PURE__*/ fieldReaders(fieldShapes);
+
+/** `z.discriminatedUnion('type', …)`: the field's type picks its reader. */
+const anyField: Reader = (value, parent, key) => {
+  if (!isObject(value)) return wrongType('object', value, parent, key);
+  const type = value['type'];
+  if (typeof type === 'string' && Object.hasOwn(fields, type)) return fields[type]!(value, parent, key);
+  const here: Place = { parent, key };
+  if (type === undefined) return report('missing_key', here, 'type', { key: 'type' });
+  if (typeof type !== 'string') return report('invalid_type', here, 'type', { expected: 'string', received: kindOf(type) });
+  return report('unknown_field_type', here, 'type', { received: type, allowed: fieldTypes.join(', ') });
 };
 
-const step = /*@__PURE__*/ object(
-  { id: matching(formIdPattern), title: text, description: text, fields: arrayOf(string, 1) },
-  'id',
-  'fields',
-);
+const stepShape: Record<string, Reader> = {
+  id: /*@__PURE__*/ matching(formIdPattern),
+  title: text,
+  description: text,
+  fields: /*@__PURE__*/ arrayOf(string, 1),
+};
 
-const submit = /*@__PURE__*/ object(
-  {
-    url: string,
-    format: enumOf('json', 'text', 'form'),
-    headers: recordOf(string),
-    timeoutMs: int(1, 120_000),
-    retries: int(1, 10),
-  },
-  'url',
-);
+const tagShape: Record<string, Reader> = { tag: nonEmptyString, when: condition };
 
-const readFormObject = /*@__PURE__*/ object(
-  {
-    $schema: string,
-    id: matching(formIdPattern),
-    version: stringOrNumber,
-    locale: matching(localePattern),
-    title: text,
-    description: text,
-    fields: arrayOf(anyField, 1),
-    steps: arrayOf(step, 1),
-    tags: arrayOf(object({ tag: nonEmptyString, when: condition }, 'tag', 'when')),
-    dedupe: arrayOf(string, 1),
-    submit,
-  },
-  'id',
-  'fields',
-);
+const submitShape: Record<string, Reader> = {
+  url: string,
+  format: /*@__PURE__*/ enumOf('json', 'text', 'form'),
+  headers,
+  timeoutMs: /*@__PURE__*/ int(1, 120_000),
+  retries: /*@__PURE__*/ int(1, 10),
+};
+
+const formShape: Record<string, Reader> = {
+  $schema: string,
+  id: /*@__PURE__*/ matching(formIdPattern),
+  version: numberOrString,
+  locale: /*@__PURE__*/ matching(localePattern),
+  title: text,
+  description: text,
+  fields: /*@__PURE__*/ arrayOf(anyField, 1),
+  steps: /*@__PURE__*/ arrayOf(/*@__PURE__*/ strictObject(stepShape, ['id', 'fields']), 1),
+  tags: /*@__PURE__*/ arrayOf(/*@__PURE__*/ strictObject(tagShape, ['tag', 'when'])),
+  dedupe: /*@__PURE__*/ arrayOf(string, 1),
+  submit: /*@__PURE__*/ strictObject(submitShape, ['url']),
+};
+
+const formObject: Reader = /*@__PURE__*/ strictObject(formShape, ['id', 'fields']);
+
+function allKeys(): Set<string> {
+  return new Set(
+    [formShape, ...Object.values(fieldShapes), conditionShape, optionShape, tagShape, submitShape].flatMap((shape) => Object.keys(shape)),
+  );
+}

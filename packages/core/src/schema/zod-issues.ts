@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Path } from '../issue.js';
 import { kindOf, valueAt, type RawSchemaIssue } from './raw-issue.js';
+import { suggestKey } from './suggest-key.js';
 import { fieldTypes } from './types.js';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -9,33 +10,6 @@ const textKeys = new Set(['label', 'help', 'placeholder', 'title', 'description'
 
 function last(path: Path): string | number | undefined {
   return path[path.length - 1];
-}
-
-/** Damerau-Levenshtein distance, small strings only. */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/** The closest of the allowed keys to a misspelt one, when close enough to be a typo. */
-export function suggestKey(key: string, allowed: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const lower = key.toLowerCase();
-  for (const candidate of allowed) {
-    const d = candidate.toLowerCase() === lower ? 0 : distance(lower, candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
 }
 
 function expectedOf(issue: ZodIssue): string | undefined {

@@ -1,0 +1,35 @@
+import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
+import type { PhoneEngine } from './phone-engine-api.js';
+import { phoneMetadata } from './phone-metadata.js';
+
+/**
+ * The **full** phone engine: libphonenumber-js with Intake's mixed metadata ({@link phoneMetadata}),
+ * which validates number ranges. The default for npm users and the receiver. The script-tag build
+ * swaps this module for `phone-engine-lite.js` (see {@link PhoneEngine}).
+ *
+ * @example
+ * phoneEngine.parse('139 1234 5678', 'CN')?.number; // '+8613912345678'
+ */
+export const phoneEngine: PhoneEngine = {
+  name: 'full',
+  parse(text, defaultCountry) {
+    let phone;
+    try {
+      phone = parsePhoneNumberFromString(text, { defaultCountry: defaultCountry as CountryCode | undefined }, phoneMetadata());
+    } catch {
+      return undefined; // an unknown default country
+    }
+    if (!phone) return undefined;
+    return { number: phone.number, country: phone.country, valid: phone.isValid(), national: phone.formatNational() };
+  },
+  formatInternational(e164) {
+    return parsePhoneNumberFromString(e164, phoneMetadata())?.formatInternational();
+  },
+  formatAsYouType(typed, country) {
+    try {
+      return new AsYouType(country as CountryCode | undefined, phoneMetadata()).input(typed);
+    } catch {
+      return typed;
+    }
+  },
+};
