@@ -66,6 +66,21 @@ const unreadableDate = 'invalid-date';
 let nextId = 0;
 
 /**
+ * The fields of each form by name, shared by the fields bound to it: each of a form's hundreds of
+ * fields looks its definition up once, and a scan of the whole list each was a quadratic cost.
+ */
+const fieldIndexes = new WeakMap<Form, ReadonlyMap<string, Field>>();
+
+function fieldNamed(form: Form, name: string): Field | undefined {
+  let index = fieldIndexes.get(form);
+  if (!index) {
+    index = new Map(form.fields.map((field) => [field.name, field]));
+    fieldIndexes.set(form, index);
+  }
+  return index.get(name);
+}
+
+/**
  * One form field of any Intake type. Alone, inside any native `<form>`, it is a real
  * form-associated control: its **normalized** value goes into `FormData` (E.164 phones, option
  * values, `YYYY-MM-DD` dates; checkboxes add one entry per value), it takes part in constraint
@@ -255,7 +270,7 @@ export class IntakeField extends LitElement {
     const name = this.#fieldName;
     let cached = this.#fieldCache;
     if (!cached || cached.form !== form || cached.name !== name) {
-      cached = { form, name, field: form?.fields.find((field) => field.name === name) };
+      cached = { form, name, field: form ? fieldNamed(form, name) : undefined };
       this.#fieldCache = cached;
     }
     return cached.field;
@@ -507,8 +522,7 @@ export class IntakeField extends LitElement {
     }
     this.#internals.setFormValue(value, JSON.stringify(raw ?? null));
     const issue = visible ? controller.issueFor(name) : undefined;
-    const anchor = this.#mainControl() ?? undefined;
-    if (issue) this.#internals.setValidity(validityFlags(issue.code), issue.message, anchor);
+    if (issue) this.#internals.setValidity(validityFlags(issue.code), issue.message, this.#mainControl() ?? undefined);
     else this.#internals.setValidity({});
     const states = this.#internals.states;
     const toggle = (state: string, on: boolean) => {
@@ -633,7 +647,10 @@ export class IntakeField extends LitElement {
   // The templates below are written out per kind of control, with everything that is the same for
   // every field of that kind (types, input modes, parts) as literal attributes, and no event
   // bindings (the listeners of the render root handle the controls' events): a form renders
-  // hundreds of them on load, and each binding costs a part to create and commit.
+  // hundreds of them on load, and each binding costs a part to create and commit. Nor is there
+  // whitespace between elements (a tag's closing `>` starts the next line): each line break was a
+  // text node to clone, a quarter of a 200-field form's nodes. The layout is the same (block and
+  // flex boxes ignore whitespace between them).
 
   #renderInputField(controller: Intake, field: Field): TemplateResult {
     const t = this.#texts(controller, field);
@@ -652,46 +669,43 @@ export class IntakeField extends LitElement {
         break;
       case 'select':
         control = html`<select id=${id} part="input" name=${field.name} aria-describedby=${t.describedBy} aria-invalid=${invalid}
-          aria-required=${required} autocomplete=${field.autocomplete ?? nothing} ?disabled=${disabled}>
-          ${optionList(
+          aria-required=${required} autocomplete=${field.autocomplete ?? nothing} ?disabled=${disabled}
+          >${optionList(
             [
               { value: '', label: resolveText(field.placeholder, t.locale) || t.ui.choose },
               ...field.options.map((option) => ({ value: option.value, label: resolveText(option.label, t.locale) || option.value })),
             ],
             text,
-          )}
-        </select>`;
+          )}</select
+        >`;
         break;
       case 'phone':
         control = this.#renderPhone(field, text, t, invalid, required);
         break;
-      case 'email':
-        // A text input, so nothing typed is dropped by the browser.
-        control = html`<input id=${id} part="input" name=${field.name} type="text" inputmode="email" autocomplete=${field.autocomplete ?? 'email'}
-          spellcheck="false" autocapitalize="none" .value=${live(text)} placeholder=${t.placeholder} aria-describedby=${t.describedBy}
-          aria-invalid=${invalid} aria-required=${required} ?disabled=${disabled} />`;
-        break;
-      case 'number':
-        control = html`<input id=${id} part="input" name=${field.name} type="text" inputmode=${field.integer && (field.min ?? 0) >= 0 ? 'numeric' : 'decimal'}
-          autocomplete=${field.autocomplete ?? nothing} .value=${live(text)} placeholder=${t.placeholder} aria-describedby=${t.describedBy}
-          aria-invalid=${invalid} aria-required=${required} ?disabled=${disabled} />`;
-        break;
-      case 'date':
-        control = html`<input id=${id} part="input" name=${field.name} type="date" autocomplete=${field.autocomplete ?? nothing}
-          min=${field.min ?? nothing} max=${field.max ?? nothing} .value=${live(dateInputText(text))} placeholder=${t.placeholder}
-          aria-describedby=${t.describedBy} aria-invalid=${invalid} aria-required=${required} ?disabled=${disabled} />`;
-        break;
-      default:
-        control = html`<input id=${id} part="input" name=${field.name} type="text" autocomplete=${field.autocomplete ?? nothing}
-          .value=${live(text)} placeholder=${t.placeholder} aria-describedby=${t.describedBy} aria-invalid=${invalid}
-          aria-required=${required} ?disabled=${disabled} />`;
+      default: {
+        // Text, email, number and date fields (the commonest) share one template with the input
+        // inside the wrapper: one template instance per field rather than two. Email and number
+        // are text inputs, so nothing typed is dropped by the browser; `type` is bound before
+        // `.value`, so a date input gets its value as a date input.
+        const email = field.type === 'email';
+        const date = field.type === 'date';
+        const inputMode = email ? 'email' : field.type === 'number' ? (field.integer && (field.min ?? 0) >= 0 ? 'numeric' : 'decimal') : nothing;
+        return html`<div class="field ${t.error ? 'invalid' : ''}" part="field"
+          ><label for=${id} part="label">${t.label}${this.#marker(t.required, t.ui)}</label
+          >${this.#help(t.help)}<span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span
+          ><input id=${id} part="input" name=${field.name} type=${date ? 'date' : 'text'} inputmode=${inputMode}
+            autocomplete=${field.autocomplete ?? (email ? 'email' : nothing)} spellcheck=${email ? 'false' : nothing}
+            autocapitalize=${email ? 'none' : nothing} min=${(date && field.min) || nothing} max=${(date && field.max) || nothing}
+            .value=${live(date ? dateInputText(text) : text)} placeholder=${t.placeholder} aria-describedby=${t.describedBy}
+            aria-invalid=${invalid} aria-required=${required} ?disabled=${disabled} /></div
+        >`;
+      }
     }
-    return html`<div class="field ${t.error ? 'invalid' : ''}" part="field">
-      <label for=${id} part="label">${t.label}${this.#marker(t.required, t.ui)}</label>
-      ${this.#help(t.help)}
-      <span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span> ${control}
-      ${field.type === 'textarea' ? this.#renderCounter(field, raw, t.ui) : nothing}
-    </div>`;
+    return html`<div class="field ${t.error ? 'invalid' : ''}" part="field"
+      ><label for=${id} part="label">${t.label}${this.#marker(t.required, t.ui)}</label
+      >${this.#help(t.help)}<span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span
+      >${control}${field.type === 'textarea' ? this.#renderCounter(field, raw, t.ui) : nothing}</div
+    >`;
   }
 
   #renderPhone(field: Extract<Field, { type: 'phone' }>, raw: string, t: FieldTexts, invalid: string, required: string): TemplateResult {
@@ -712,9 +726,9 @@ export class IntakeField extends LitElement {
       options = chosen.length > 0 || phone.country === '' ? chosen : options.slice(0, 1);
       this.#scheduleAllCountries();
     }
-    return html`<div class="phone">
-      <select part="country-select" aria-label=${t.ui.countryCode} autocomplete="tel-country-code" ?disabled=${this.#isDisabled}>
-        ${optionList(
+    return html`<div class="phone"
+      ><select part="country-select" aria-label=${t.ui.countryCode} autocomplete="tel-country-code" ?disabled=${this.#isDisabled}
+        >${optionList(
           [
             ...(phone.country === '' ? [{ value: '', label: '+' }] : []),
             ...options.map((option) => ({
@@ -723,12 +737,11 @@ export class IntakeField extends LitElement {
             })),
           ],
           phone.country,
-        )}
-      </select>
-      <input id=${this.#controlId} part="input" name=${field.name} type="tel" autocomplete=${field.autocomplete ?? 'tel-national'}
+        )}</select
+      ><input id=${this.#controlId} part="input" name=${field.name} type="tel" autocomplete=${field.autocomplete ?? 'tel-national'}
         .value=${live(phone.text)} placeholder=${t.placeholder} aria-describedby=${t.describedBy} aria-invalid=${invalid}
-        aria-required=${required} ?disabled=${this.#isDisabled} />
-    </div>`;
+        aria-required=${required} ?disabled=${this.#isDisabled} /></div
+    >`;
   }
 
   #scheduleAllCountries(): void {
@@ -784,14 +797,14 @@ export class IntakeField extends LitElement {
           const invalid = t.error ? 'true' : 'false';
           return html`<label class="choice" part="choice"><input id=${index === 0 ? this.#controlId : `${this.#id}-${index}`} part="choice-input"
             type="checkbox" name=${`${field.name}-${index}`} value=${option.value} .checked=${live(chosen.has(option.value))}
-            aria-invalid=${invalid} ?disabled=${disabled} />
-            <span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span></label>`;
+            aria-invalid=${invalid} ?disabled=${disabled}
+            /><span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span></label>`;
         })
       : field.options.map(
           (option, index) =>
             html`<label class="choice" part="choice"><input id=${index === 0 ? this.#controlId : `${this.#id}-${index}`} part="choice-input"
-              type="radio" name=${field.name} value=${option.value} .checked=${live(chosen.has(option.value))} ?disabled=${disabled} />
-              <span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span></label>`,
+              type="radio" name=${field.name} value=${option.value} .checked=${live(chosen.has(option.value))} ?disabled=${disabled}
+              /><span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span></label>`,
         );
     return html`<fieldset
       class="field ${t.error ? 'invalid' : ''}"
@@ -800,27 +813,24 @@ export class IntakeField extends LitElement {
       role=${multiple ? nothing : 'radiogroup'}
       aria-required=${!multiple && t.required ? 'true' : nothing}
       aria-invalid=${!multiple && t.error ? 'true' : nothing}
-    >
-      <legend part="label">${t.label}${this.#marker(t.required, t.ui)}</legend>
-      ${this.#help(t.help)}
-      <span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span>
-      <div class="choices" part="choices">${choices}</div>
-    </fieldset>`;
+      ><legend part="label">${t.label}${this.#marker(t.required, t.ui)}</legend
+      >${this.#help(t.help)}<span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span
+      ><div class="choices" part="choices">${choices}</div></fieldset
+    >`;
   }
 
   #renderSingleCheckbox(controller: Intake, field: Field): TemplateResult {
     const t = this.#texts(controller, field);
     const checked = controller.get(field.name) === true;
-    return html`<div class="field ${t.error ? 'invalid' : ''}" part="field">
-      ${this.#help(t.help)}
-      <span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span>
-      <label class="choice single" part="choice label">
-        <input id=${this.#controlId} part="choice-input" type="checkbox" name=${field.name} .checked=${live(checked)}
+    return html`<div class="field ${t.error ? 'invalid' : ''}" part="field"
+      >${this.#help(t.help)}<span class="error" id=${this.#errorId} part="error" aria-live="polite">${this.#error(t.error, t.ui)}</span
+      ><label class="choice single" part="choice label"
+        ><input id=${this.#controlId} part="choice-input" type="checkbox" name=${field.name} .checked=${live(checked)}
           aria-describedby=${t.describedBy} aria-invalid=${t.error ? 'true' : 'false'} aria-required=${t.required ? 'true' : 'false'}
-          ?disabled=${this.#isDisabled} />
-        <span class="choice-text">${t.label}${this.#marker(t.required, t.ui)}</span>
-      </label>
-    </div>`;
+          ?disabled=${this.#isDisabled}
+        /><span class="choice-text">${t.label}${this.#marker(t.required, t.ui)}</span></label
+      ></div
+    >`;
   }
 
   /**

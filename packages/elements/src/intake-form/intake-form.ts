@@ -357,7 +357,8 @@ export class IntakeForm extends LitElement {
     const { schema, schemaUrl } = this;
     const inline = schema === undefined && !schemaUrl ? this.#inlineSchema() : undefined;
     this.#loadedFrom = { schema, schemaUrl, inline };
-    if (schema === undefined && !schemaUrl && inline !== undefined && !isJson(inline) && document.readyState === 'loading') {
+    // `readyState` first: the text of a whole form is only parsed here while the page is loading.
+    if (schema === undefined && !schemaUrl && inline !== undefined && document.readyState === 'loading' && !isJson(inline)) {
       // The parser is still streaming the script: wait for the rest of it (or for the page to end).
       document.addEventListener(
         'DOMContentLoaded',

@@ -9,10 +9,21 @@ export const outboxPrefix = 'intake-outbox:v1:';
 let outbox: Outbox | undefined;
 let users = 0;
 let timer: ReturnType<typeof setInterval> | undefined;
+/** The listeners of {@link watchOutbox}: the outbox tells them of its changes once it exists. */
+const watchers = new Set<() => void>();
 
-/** The outbox of this origin: `localStorage` where the device allows it, else memory. */
+/**
+ * The outbox of this origin: `localStorage` where the device allows it, else memory. Made on first
+ * use (a submission, or the first flush once the page is idle), not while a form loads: choosing
+ * its storage writes a probe to `localStorage`.
+ */
 export function sharedOutbox(): Outbox {
-  outbox ??= new Outbox({ storage: webStorage() ?? memoryStorage(), prefix: outboxPrefix });
+  if (!outbox) {
+    outbox = new Outbox({ storage: webStorage() ?? memoryStorage(), prefix: outboxPrefix });
+    outbox.subscribe(() => {
+      for (const watcher of [...watchers]) watcher();
+    });
+  }
   return outbox;
 }
 
@@ -26,10 +37,25 @@ function onVisible(): void {
 }
 
 /**
- * Starts flushing the outbox while at least one form is on the page: now (any Intake form loading
- * on the origin sends what earlier visits left), when the browser comes back online, when the
- * page becomes visible again, and every {@link flushIntervalMs}. Returns the function that stops
- * it for this form.
+ * Flushes once the page is idle (within a second): reading the outbox from `localStorage` and
+ * starting deliveries is work the person does not wait for, and it would otherwise run before
+ * the form first renders.
+ */
+function flushWhenIdle(): void {
+  const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(flushIfUsed, { timeout: 1000 });
+  else setTimeout(flushIfUsed, 50);
+}
+
+function flushIfUsed(): void {
+  if (users > 0) flush();
+}
+
+/**
+ * Starts flushing the outbox while at least one form is on the page: as soon as the page is idle
+ * (any Intake form loading on the origin sends what earlier visits left), when the browser comes
+ * back online, when the page becomes visible again, and every {@link flushIntervalMs}. Returns
+ * the function that stops it for this form.
  */
 export function keepOutboxFlowing(): () => void {
   users += 1;
@@ -37,7 +63,7 @@ export function keepOutboxFlowing(): () => void {
     addEventListener('online', flush);
     document.addEventListener('visibilitychange', onVisible);
     timer = setInterval(flush, flushIntervalMs);
-    flush();
+    flushWhenIdle();
   }
   let stopped = false;
   return () => {
@@ -61,10 +87,12 @@ export function watchOutbox(listener: () => void): () => void {
   const onStorage = (event: StorageEvent): void => {
     if (event.key === null || event.key.startsWith(outboxPrefix)) listener();
   };
-  const unsubscribe = sharedOutbox().subscribe(listener);
+  // A listener of its own each time, so one function watching twice is told twice, as with `subscribe`.
+  const watcher = () => listener();
+  watchers.add(watcher);
   addEventListener('storage', onStorage);
   return () => {
-    unsubscribe();
+    watchers.delete(watcher);
     removeEventListener('storage', onStorage);
   };
 }
