@@ -24,6 +24,10 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       // The second build (full) writes beside the first.
       emptyOutDir: !full,
+      // ASCII only (non-ASCII escaped as \uXXXX): the file then reads the same on a page in any
+      // encoding; a GBK page without `<meta charset>` would otherwise misread the Chinese texts
+      // and the non-ASCII regular expressions (dates like 2026年11月23日) inside it.
+      rolldownOptions: { output: { charset: 'ascii' } },
       lib: {
         entry: 'src/intake.ts',
         name: 'Intake',

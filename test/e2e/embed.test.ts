@@ -80,6 +80,8 @@ describe('dist/intake.js (lite phone engine) in a page', () => {
     expect(/\bimport\s*\(|^\s*import\s|^\s*export\s/m.test(script), 'module syntax').toBe(false);
     expect(script.startsWith('var Intake=('), 'an IIFE assigning the global Intake').toBe(true);
     expect(script.includes('libphonenumber'), 'libphonenumber-js').toBe(false);
+    // ASCII only: a page in another encoding (GBK without <meta charset>) reads the same texts and regexes.
+    expect(/[^\x00-\x7f]/.test(script), 'non-ASCII characters').toBe(false);
     expect(script.includes('name:`lite`'), 'the lite phone engine').toBe(true);
     // The lite table is in the file (Hong Kong: no national prefix, its lengths).
     expect(/\nHK {2}[0-9a-z]+ /.test(script), 'the lite phone table').toBe(true);

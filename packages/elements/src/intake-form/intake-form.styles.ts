@@ -167,7 +167,7 @@ export const formStyles = css`
   .loading {
     color: var(--_muted);
   }
-  /* The spam trap (spec §3 context.honeypot): out of sight and out of the tab order. */
+  /* The spam trap (spec section 3, context.honeypot): out of sight and out of the tab order. */
   .honeypot {
     position: absolute;
     inline-size: 1px;
