@@ -8,14 +8,17 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntake, parseForm, type IntakeRecord } from '@intake/core';
-import { launchBrowser, waitFor } from './harness.js';
+import { axeViolations } from './support/axe.js';
+import { launchBrowser } from './support/browser.js';
+import { watchIntakeEvents, type IntakeEvents } from './support/intake-events.js';
+import { watchPage, type PageProblems } from './support/page-watch.js';
+import { waitFor } from './support/wait-for.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -31,13 +34,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/** axe-core, as @open-wc/testing (chai-a11y-axe) brings it for the browser tests. */
-async function axeSource(): Promise<string> {
-  const fromOpenWc = createRequire(createRequire(import.meta.url).resolve('@open-wc/testing'));
-  const fromChaiAxe = createRequire(fromOpenWc.resolve('chai-a11y-axe'));
-  return readFile(fromChaiAxe.resolve('axe-core/axe.min.js'), 'utf8');
-}
-
 let dataDir: string;
 let demo: ChildProcess | undefined;
 let exited: Promise<number | null>;
@@ -45,10 +41,8 @@ let output = '';
 let pageUrl: string;
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
-const cspViolations: string[] = [];
-const badResponses: string[] = [];
-const submitted: { record: IntakeRecord; status: string }[] = [];
+let problems: PageProblems;
+let intakeEvents: IntakeEvents;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'intake-demo-'));
@@ -74,22 +68,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 360, height: 740 });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url ?? ''})`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('response', (response) => {
-    if (response.status() >= 400) badResponses.push(`${response.status()} ${response.url()}`);
-  });
-  await page.exposeFunction('__cspViolation', (text: string) => cspViolations.push(text));
-  await page.exposeFunction('__intakeSubmitted', (detail: { record: IntakeRecord; status: string }) => submitted.push(detail));
-  // Injected by the DevTools protocol, so the page's CSP does not apply to these listeners.
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as any).__cspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
-    });
-    document.addEventListener('intake-submitted', (event) => (window as any).__intakeSubmitted(JSON.parse(JSON.stringify((event as CustomEvent).detail))));
-  });
+  problems = await watchPage(page);
+  intakeEvents = await watchIntakeEvents(page);
 }, 60_000);
 
 afterAll(async () => {
@@ -144,12 +124,7 @@ async function mainText(): Promise<string> {
 }
 
 async function expectAxeClean(what: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource());
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation: any) => `${violation.id}: ${violation.help} (${violation.nodes.map((node: any) => node.target.join(' ')).join(', ')})`);
-  });
-  expect(violations, `axe on ${what}`).toEqual([]);
+  expect(await axeViolations(page), `axe on ${what}`).toEqual([]);
 }
 
 describe('pnpm demo', () => {
@@ -240,8 +215,8 @@ describe('pnpm demo', () => {
 
     await page.waitForSelector(inForm('[part~="success"]'), { timeout: 30_000 });
     expect(await page.$eval('intake-form', (form) => form.shadowRoot!.querySelector('[part~="success"]')!.textContent)).toContain('Thank you');
-    await waitFor(() => submitted.length > 0, 5000, 'the intake-submitted event');
-    const { record, status } = submitted[0]!;
+    await waitFor(() => intakeEvents.submitted().length > 0, 5000, 'the intake-submitted event');
+    const { record, status } = intakeEvents.submitted()[0]!;
     expect(status).toBe('delivered');
     const delivery = await page.$eval('#delivery', (line) => line.textContent ?? '');
     expect(delivery).toContain('Delivered');
@@ -281,7 +256,7 @@ describe('pnpm demo', () => {
   });
 
   it('the inbox lists the record, newest first, and picks up new ones by itself', { timeout: 60_000 }, async () => {
-    const { record } = submitted[0]!;
+    const { record } = intakeEvents.submitted()[0]!;
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('nav a[href="/inbox.html"]')]);
     await page.waitForSelector('#records li.record', { timeout: 10_000 });
     const first = await page.$eval('#records li.record', (item) => ({ id: (item as HTMLElement).dataset.id, text: (item as HTMLElement).innerText }));
@@ -352,9 +327,9 @@ describe('pnpm demo', () => {
   });
 
   it('broke no CSP rule, logged no console error and met no failed request', () => {
-    expect(cspViolations).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-    expect(badResponses).toEqual([]);
+    expect(problems.csp).toEqual([]);
+    expect([...problems.console, ...problems.errors]).toEqual([]);
+    expect(problems.failed).toEqual([]);
   });
 
   it('stops both servers on Ctrl-C (SIGINT) and exits cleanly', { timeout: 20_000 }, async () => {

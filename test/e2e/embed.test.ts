@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, HTTPRequest } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openFormPage, startSite, waitFor, type FormPage, type Site } from './harness.js';
+import { openFormPage, startSite, type FormPage, type Site } from './harness.js';
+import { launchBrowser } from './support/browser.js';
+import { waitFor } from './support/wait-for.js';
 
 const scriptFile = fileURLToPath(new URL('../../packages/embed/dist/intake.js', import.meta.url));
 

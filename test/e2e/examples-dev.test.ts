@@ -7,14 +7,19 @@
 // Every page must load without console errors, uncaught errors or CSP violations.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryStore } from '@intake/receiver';
 import { createCustomFlowServer } from '../../examples/custom-flow/server.mjs';
-import { axeViolations, close, listen, startReceiver, staticServer, watchPage, type PageProblems, type Receiver } from './examples-dev-support.js';
-import { launchBrowser, waitFor } from './harness.js';
+import { axeViolations } from './support/axe.js';
+import { launchBrowser } from './support/browser.js';
+import { closeServer, listen } from './support/listen.js';
+import { watchPage, type PageProblems } from './support/page-watch.js';
+import { startReceiver, type ReceiverServer } from './support/receiver-server.js';
+import { staticFiles } from './support/static-server.js';
+import { waitFor } from './support/wait-for.js';
 
 const customFlowDist = fileURLToPath(new URL('../../examples/custom-flow/dist/', import.meta.url));
 const reactDist = fileURLToPath(new URL('../../examples/react/dist/', import.meta.url));
@@ -63,7 +68,7 @@ describe('examples/custom-flow', () => {
   });
 
   afterAll(async () => {
-    await close(server);
+    await closeServer(server);
   });
 
   it('fields page: native validation stops an invalid submit and focuses the invalid field; a valid one sends the normalized FormData', async () => {
@@ -220,19 +225,18 @@ describe('examples/custom-flow', () => {
 describe('examples/react', () => {
   let server: Server;
   let origin = '';
-  let receiver: Receiver;
+  let receiver: ReceiverServer;
 
   beforeAll(async () => {
     receiver = await startReceiver(JSON.parse(await readFile(contactPreset, 'utf8')), () => origin);
     // The built app under a strict CSP: React, the elements and the core need nothing inline.
-    server = staticServer(reactDist, () => ({
-      'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${receiver.origin}`,
-    }));
+    const csp = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${receiver.origin}`;
+    server = createServer(staticFiles(reactDist, (type): Record<string, string> => (type.startsWith('text/html') ? { 'content-security-policy': csp } : {})));
     origin = await listen(server);
   });
 
   afterAll(async () => {
-    await close(server);
+    await closeServer(server);
     await receiver.close();
   });
 

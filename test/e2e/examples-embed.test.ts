@@ -15,10 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { IntakeRecord } from '@intake/core';
 import { qrOptions } from '../../examples/qr-landing/qr-options.mjs';
-import { launchBrowser, outboxEntryPrefix, waitFor } from './harness.js';
-import { serveStaticSite, type StaticSite } from './static-site.js';
+import { outboxEntryPrefix } from './harness.js';
+import { axeViolations } from './support/axe.js';
+import { launchBrowser } from './support/browser.js';
+import { watchIntakeEvents, type IntakeEvents } from './support/intake-events.js';
+import { watchPage, type PageProblems } from './support/page-watch.js';
+import { serveStaticSite, type StaticSite } from './support/static-site.js';
+import { waitFor } from './support/wait-for.js';
 
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'";
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -36,51 +40,16 @@ async function buildExample(name: string, out: string, args: string[] = []): Pro
   await promisify(execFile)(process.execPath, [join(examples, name, 'build.mjs'), '--out', out, ...args]);
 }
 
-/** What a page reported: CSP violations, console errors, uncaught errors and Intake events. */
-interface Watched {
+/** A page watched for problems (CSP violations from the first byte of every document, console errors, failed requests) and Intake events. */
+interface Watched extends IntakeEvents {
   readonly page: Page;
-  readonly violations: { directive: string; blocked: string; source: string; line: number; column: number; sample: string }[];
-  readonly consoleErrors: string[];
-  readonly events: { type: string; detail: any }[];
-  submitted(): { record: IntakeRecord; status: 'delivered' | 'queued' }[];
+  readonly problems: PageProblems;
 }
 
-/** Opens a page that reports CSP violations (from the first byte of every document), console errors and Intake events. */
 async function watchedPage(target: Browser | BrowserContext): Promise<Watched> {
   const page = await target.newPage();
-  const watched: Watched = {
-    page,
-    violations: [],
-    consoleErrors: [],
-    events: [],
-    submitted: () => watched.events.filter((event) => event.type === 'intake-submitted').map((event) => event.detail),
-  };
-  await page.exposeFunction('__reportViolation', (violation: Watched['violations'][number]) => watched.violations.push(violation));
-  await page.exposeFunction('__reportIntakeEvent', (type: string, detail: unknown) => watched.events.push({ type, detail }));
-  await page.evaluateOnNewDocument(() => {
-    const report = (window as any).__reportViolation as (violation: unknown) => void;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      report({
-        directive: event.violatedDirective,
-        blocked: event.blockedURI,
-        source: event.sourceFile,
-        line: event.lineNumber,
-        column: event.columnNumber,
-        sample: event.sample,
-      }),
-    );
-    for (const type of ['intake-submitted', 'intake-error']) {
-      document.addEventListener(type, (event) => (window as any).__reportIntakeEvent(type, JSON.parse(JSON.stringify((event as CustomEvent).detail ?? null))));
-    }
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') watched.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => watched.consoleErrors.push(String(error)));
-  page.on('response', (response) => {
-    if (response.status() >= 400) watched.consoleErrors.push(`${response.status()} ${response.url()}`);
-  });
-  return watched;
+  const problems = await watchPage(page);
+  return { page, problems, ...(await watchIntakeEvents(page)) };
 }
 
 /** Navigates and waits until `<intake-form>` has loaded its schema. */
@@ -120,21 +89,6 @@ function formText(page: Page): Promise<string> {
 
 function storageKeys(page: Page, prefix: string): Promise<string[]> {
   return page.evaluate((prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix)), prefix);
-}
-
-/**
- * Runs axe-core (the copy that @open-wc/testing installs) on the whole page, shadow roots
- * included, and returns `rule: target` for each violation. The script goes in through DevTools,
- * which the page's Content-Security-Policy does not govern, so the page itself stays strict.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  const fromTesting = createRequire(createRequire(fileURLToPath(import.meta.url)).resolve('@open-wc/testing'));
-  const source = await readFile(createRequire(fromTesting.resolve('chai-a11y-axe')).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document);
-    return result.violations.flatMap((violation: any) => violation.nodes.map((node: any) => `${violation.id}: ${JSON.stringify(node.target)}`));
-  });
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -250,8 +204,8 @@ describe('examples/website-embed under a strict Content-Security-Policy', () => 
     expect(record.context.url).toBe(`${site.origin}/`);
 
     // Nothing was blocked and nothing complained, from the first byte of both loads to the thank-you.
-    expect(tab.violations).toEqual([]);
-    expect(tab.consoleErrors).toEqual([]);
+    expect(tab.problems.csp).toEqual([]);
+    expect(tab.problems.all()).toEqual([]);
     // Only what the page links to was requested: no inline code, no other origin, no stray files.
     expect(new Set(site.requested)).toEqual(new Set(['/', '/site.css', '/intake.js', '/logo.svg', '/contact.json', '/hooks/contact']));
   });
@@ -291,7 +245,7 @@ describe('examples/website-embed under a strict Content-Security-Policy', () => 
       pageFont: look.pageFont,
     });
     expect(look.pageFont).toContain('Avenir Next');
-    expect(tab.violations).toEqual([]);
+    expect(tab.problems.csp).toEqual([]);
   });
 
   it('with default-src \'self\', a webhook on another origin is blocked by connect-src: reported, and the record kept on the device', { timeout: 60_000 }, async () => {
@@ -313,8 +267,8 @@ describe('examples/website-embed under a strict Content-Security-Policy', () => 
     expect(queued!.status).toBe('queued');
     expect(await storageKeys(page, outboxEntryPrefix)).toEqual([`${outboxEntryPrefix}${queued!.record.id}`]);
     expect(site.posts.length).toBe(postsBefore);
-    expect(tab.violations.length).toBeGreaterThan(0);
-    expect(new Set(tab.violations.map((violation) => `${violation.directive} ${violation.blocked}`))).toEqual(new Set([`connect-src ${elsewhere}`]));
+    expect(tab.problems.csp.length).toBeGreaterThan(0);
+    expect(new Set(tab.problems.csp.map((violation) => `${violation.directive} ${violation.blocked}`))).toEqual(new Set([`connect-src ${elsewhere}`]));
   });
 
   it('axe finds no violation on the page', { timeout: 30_000 }, async () => {
@@ -335,7 +289,7 @@ describe('examples/website-embed under a strict Content-Security-Policy', () => 
     }));
     expect(widths.page).toBeLessThanOrEqual(360);
     expect(widths.form).toBeLessThanOrEqual(360);
-    expect(tab.violations).toEqual([]);
+    expect(tab.problems.csp).toEqual([]);
   });
 });
 
@@ -420,8 +374,8 @@ describe('examples/qr-landing', () => {
     expect(record.tags).toEqual(['hot']);
     expect(record.context.utm).toEqual({ source: 'qr', medium: 'booth', campaign: 'expo2026' });
     expect(await storageKeys(page, draftPrefix)).toEqual([]);
-    expect(tab.violations).toEqual([]);
-    expect(tab.consoleErrors).toEqual([]);
+    expect(tab.problems.csp).toEqual([]);
+    expect(tab.problems.all()).toEqual([]);
   });
 
   it('?kiosk on a shared tablet: two visitors in a row, a fresh form between them, no draft ever', { timeout: 60_000 }, async () => {
@@ -473,8 +427,8 @@ describe('examples/qr-landing', () => {
     expect(second!.context.utm).toEqual({ source: 'booth-tablet' });
     expect(await storageKeys(page, draftPrefix)).toEqual([]);
     expect(await storageKeys(page, outboxEntryPrefix)).toEqual([]);
-    expect(tab.violations).toEqual([]);
-    expect(tab.consoleErrors).toEqual([]);
+    expect(tab.problems.csp).toEqual([]);
+    expect(tab.problems.all()).toEqual([]);
   });
 
   it('a bad connection: the page says so, the record is saved on the device, then sent exactly once', { timeout: 60_000 }, async () => {
@@ -508,7 +462,7 @@ describe('examples/qr-landing', () => {
     expect(site.stored(record.id)).toEqual([record]);
     expect(site.posts.slice(postsBefore)).toEqual([201]);
     expect(record.context.utm).toEqual({ source: 'qr' });
-    expect(tab.violations).toEqual([]);
+    expect(tab.problems.csp).toEqual([]);
   });
 
   it('the webhook down at the booth: queued after the retries, sent once when a reload finds it back', { timeout: 90_000 }, async () => {
@@ -596,7 +550,7 @@ describe('examples/qr-landing', () => {
     }));
     expect(printed.controls).toBe('none');
     expect(printed.width).toBeCloseTo((12 / 2.54) * 96, 0); // 12 cm
-    expect(tab.violations).toEqual([]);
-    expect(tab.consoleErrors).toEqual([]);
+    expect(tab.problems.csp).toEqual([]);
+    expect(tab.problems.all()).toEqual([]);
   });
 });

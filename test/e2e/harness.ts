@@ -8,17 +8,17 @@
 import { build } from 'esbuild';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import type { IntakeRecord } from '@intake/core';
-import { createHandler, memoryStore, type MemoryStore } from '@intake/receiver';
-import { toNodeListener } from '@intake/receiver/node';
-
-/** Arguments for Debian's Chromium running headless as root in a container. */
-export const chromeArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
+import type { MemoryStore } from '@intake/receiver';
+import type { toNodeListener } from '@intake/receiver/node';
+import { watchIntakeEvents, type SeenEvent } from './support/intake-events.js';
+import { closeServer, listen } from './support/listen.js';
+import { testReceiver } from './support/receiver.js';
+import { waitFor } from './support/wait-for.js';
 
 /** The prefix of the outbox's localStorage keys (one per queued record). */
 export const outboxEntryPrefix = 'intake-outbox:v1:entry:';
@@ -255,12 +255,6 @@ function pageHtml(options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <title>Intake e2e</title>
-<script>
-  // Hand every Intake event to the test (page.exposeFunction survives reloads).
-  for (const type of ['intake-submit', 'intake-submitted', 'intake-error']) {
-    document.addEventListener(type, (event) => window.__intakeEvent?.(type, JSON.parse(JSON.stringify(event.detail ?? null))));
-  }
-</script>
 ${options.classicScriptAfterForm ? '' : '<script type="module" src="/intake.js"></script>\n'}</head>
 <body>
 <intake-form${attributes}>
@@ -299,28 +293,10 @@ export interface Site {
  */
 export async function startSite(bundle: Buffer, receiverSchema: unknown): Promise<Site> {
   const pages = new Map<string, string>();
-  const store = memoryStore();
-  const puts = { stored: 0, repeat: 0 };
-  const countingStore = {
-    has: (id: string) => store.has(id),
-    put: async (record: IntakeRecord) => {
-      const result = await store.put(record);
-      puts[result] += 1;
-      return result;
-    },
-  };
   let pageOrigin = '';
   // allowedOrigins is the page origin, known once the page port is bound: checked through a predicate.
-  const receiver = createHandler({
-    schema: receiverSchema as Record<string, unknown>,
-    store: countingStore,
-    allowedOrigins: (origin) => origin === pageOrigin,
-    minFillMs: 0,
-  });
-  const hook = new FaultInjector(
-    toNodeListener(receiver, { onError: (error) => console.error('receiver error', error) }),
-    () => pageOrigin,
-  );
+  const receiver = testReceiver(receiverSchema, () => pageOrigin);
+  const hook = new FaultInjector(receiver.listener, () => pageOrigin);
 
   const pageServer = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
@@ -335,35 +311,27 @@ export async function startSite(bundle: Buffer, receiverSchema: unknown): Promis
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
   });
-  await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
-  pageOrigin = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
+  pageOrigin = await listen(pageServer);
 
   let hookServer: Server = createServer(hook.listener);
-  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
-  const hookPort = (hookServer.address() as AddressInfo).port;
+  const hookOrigin = await listen(hookServer);
   let hookOpen = true;
-
-  const closeServer = (server: Server) =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
 
   return {
     pageOrigin,
-    hookUrl: `http://127.0.0.1:${hookPort}/hook`,
-    store,
-    puts,
+    hookUrl: `${hookOrigin}/hook`,
+    store: receiver.store,
+    puts: receiver.puts,
     hook,
     page(name, options) {
       pages.set(name, pageHtml(options));
       return `${pageOrigin}/${name}.html`;
     },
-    stored: (id) => store.records.filter((record) => record.id === id),
+    stored: receiver.stored,
     reset() {
       hook.reset();
-      puts.stored = 0;
-      puts.repeat = 0;
+      receiver.puts.stored = 0;
+      receiver.puts.repeat = 0;
     },
     async closeHook() {
       if (!hookOpen) return;
@@ -373,10 +341,7 @@ export async function startSite(bundle: Buffer, receiverSchema: unknown): Promis
     async openHook() {
       if (hookOpen) return;
       hookServer = createServer(hook.listener);
-      await new Promise<void>((resolve, reject) => {
-        hookServer.once('error', reject);
-        hookServer.listen(hookPort, '127.0.0.1', () => resolve());
-      });
+      await listen(hookServer, Number(new URL(hookOrigin).port));
       hookOpen = true;
     },
     async close() {
@@ -387,18 +352,6 @@ export async function startSite(bundle: Buffer, receiverSchema: unknown): Promis
 
 // ---------------------------------------------------------------------------------------------
 // The browser side
-
-/** Launches Debian's Chromium headless (or CHROME_PATH). */
-export function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromeArgs });
-}
-
-/** An event an `<intake-form>` fired, as the page handed it over. */
-export interface SeenEvent {
-  readonly type: 'intake-submit' | 'intake-submitted' | 'intake-error';
-  readonly detail: any;
-  readonly at: number;
-}
 
 /** A page with its Intake events collected in Node, across reloads. */
 export interface FormPage {
@@ -428,30 +381,16 @@ export interface FormPage {
   formText(): Promise<string>;
 }
 
-/** Polls `check` until it returns a truthy value. */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs: number, what: string, intervalMs = 50): Promise<Exclude<T, undefined | null | false | 0 | ''>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as Exclude<T, undefined | null | false | 0 | ''>;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
-
 /** Opens a page in `context` (or the browser's default context) and loads `url`. */
 export async function openFormPage(browser: Browser | BrowserContext, url: string): Promise<FormPage> {
   const page = await browser.newPage();
-  const events: SeenEvent[] = [];
+  const { events, submitted } = await watchIntakeEvents(page);
   const errors: string[] = [];
-  await page.exposeFunction('__intakeEvent', (type: SeenEvent['type'], detail: unknown) => {
-    events.push({ type, detail, at: Date.now() });
-  });
   page.on('pageerror', (error) => errors.push(String(error)));
   const formPage: FormPage = {
     page,
     events,
-    submitted: () => events.filter((event) => event.type === 'intake-submitted').map((event) => event.detail),
+    submitted,
     async waitForEvents(type, count, timeoutMs = 15_000) {
       return waitFor(
         () => {

@@ -1,47 +1,21 @@
 // End-to-end: the on-device outbox (spec §4). A record the webhook cannot take now is saved on
 // the device, said so, and sent exactly once later: after a reload, when the browser comes back
 // online; a record the webhook rejects is shown, kept in the form, and never queued or resent.
-import type { Browser, BrowserContext } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leadForm, minimalValues } from './forms.js';
-import { bundleElements, launchBrowser, openFormPage, outboxEntryPrefix, removeDir, startSite, waitFor, type Site } from './harness.js';
+import { openFormPage, outboxEntryPrefix } from './harness.js';
+import { useFreshContexts, useSiteRun } from './support/site-run.js';
+import { waitFor } from './support/wait-for.js';
 
-let dir: string;
-let site: Site;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  const bundle = await bundleElements();
-  dir = bundle.dir;
-  site = await startSite(bundle.code, leadForm());
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) await removeDir(dir);
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await site.openHook();
-  site.reset();
-});
-
-async function freshContext(): Promise<BrowserContext> {
-  context = await browser.createBrowserContext();
-  return context;
-}
+const run = useSiteRun(leadForm());
+const freshContext = useFreshContexts(run);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the outbox', () => {
   it('server down at submit: saved on the device, sent once when a reload finds the server back', { timeout: 30_000 }, async () => {
-    await site.closeHook(); // connections refused
-    const url = site.page('down-then-reload', { schema: leadForm({ url: site.hookUrl, retries: 2 }) });
+    await run.site.closeHook(); // connections refused
+    const url = run.site.page('down-then-reload', { schema: leadForm({ url: run.site.hookUrl, retries: 2 }) });
     const tab = await openFormPage(await freshContext(), url);
     await tab.submitValues(minimalValues('down'));
     const [event] = await tab.waitForEvents('intake-submitted', 1, 15_000);
@@ -49,20 +23,20 @@ describe('the outbox', () => {
     expect(status).toBe('queued');
     expect(await tab.formText()).toContain('Saved on this device');
     expect(await tab.outboxKeys()).toEqual([`${outboxEntryPrefix}${record.id}`]);
-    expect(site.hook.log).toEqual([]);
+    expect(run.site.hook.log).toEqual([]);
 
-    await site.openHook();
+    await run.site.openHook();
     await tab.load(); // a form loading on the origin flushes the outbox
-    await waitFor(() => site.stored(record.id).length > 0, 10_000, 'the queued record to be stored');
+    await waitFor(() => run.site.stored(record.id).length > 0, 10_000, 'the queued record to be stored');
     await waitFor(async () => (await tab.outboxKeys()).length === 0, 5_000, 'the outbox to empty');
     await sleep(500);
-    expect(site.stored(record.id)).toEqual([record]);
-    expect(site.hook.posts(record.id).map((post) => post.status)).toEqual([201]);
-    expect(site.puts).toEqual({ stored: 1, repeat: 0 });
+    expect(run.site.stored(record.id)).toEqual([record]);
+    expect(run.site.hook.posts(record.id).map((post) => post.status)).toEqual([201]);
+    expect(run.site.puts).toEqual({ stored: 1, repeat: 0 });
   });
 
   it('offline at submit: queued without a request, sent once when the browser is back online (no reload)', { timeout: 30_000 }, async () => {
-    const url = site.page('offline', { schema: leadForm({ url: site.hookUrl }) });
+    const url = run.site.page('offline', { schema: leadForm({ url: run.site.hookUrl }) });
     const tab = await openFormPage(await freshContext(), url);
     await tab.page.evaluate(() => ((window as any).__sameDocument = true));
     await tab.page.setOfflineMode(true);
@@ -74,21 +48,21 @@ describe('the outbox', () => {
     expect(await tab.formText()).toContain('Saved on this device');
     expect(await tab.outboxKeys()).toEqual([`${outboxEntryPrefix}${record.id}`]);
     await sleep(300);
-    expect(site.hook.log).toEqual([]);
+    expect(run.site.hook.log).toEqual([]);
 
     await tab.page.setOfflineMode(false); // fires `online`
-    await waitFor(() => site.stored(record.id).length > 0, 10_000, 'the queued record to be stored');
+    await waitFor(() => run.site.stored(record.id).length > 0, 10_000, 'the queued record to be stored');
     await waitFor(async () => (await tab.outboxKeys()).length === 0, 5_000, 'the outbox to empty');
     expect(await tab.page.evaluate(() => (window as any).__sameDocument)).toBe(true);
-    expect(site.stored(record.id)).toEqual([record]);
-    expect(site.hook.posts(record.id)).toHaveLength(1);
+    expect(run.site.stored(record.id)).toEqual([record]);
+    expect(run.site.hook.posts(record.id)).toHaveLength(1);
     // The form that said "saved on this device" now says the details were sent.
     await waitFor(async () => (await tab.formText()).includes('Thank you'), 5_000, 'the form to show the record as sent');
   });
 
   it('422 with a message: shown, every value kept, nothing queued, nothing resent', { timeout: 30_000 }, async () => {
-    site.hook.queue.push({ kind: 'status', status: 422, body: JSON.stringify({ message: 'This company is already registered.', issues: [] }) });
-    const url = site.page('rejected', { schema: leadForm({ url: site.hookUrl }) });
+    run.site.hook.queue.push({ kind: 'status', status: 422, body: JSON.stringify({ message: 'This company is already registered.', issues: [] }) });
+    const url = run.site.page('rejected', { schema: leadForm({ url: run.site.hookUrl }) });
     const tab = await openFormPage(await freshContext(), url);
     const { page } = tab;
     // A person types, ticks and presses Send.
@@ -127,30 +101,30 @@ describe('the outbox', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('intake-outbox:')))).toEqual([]);
 
     // Nothing comes back later: not on `online`, not on a reload (both flush the outbox).
-    const posts = site.hook.posts();
+    const posts = run.site.hook.posts();
     expect(posts).toHaveLength(1);
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await tab.load();
     await sleep(1500);
-    expect(site.hook.posts()).toEqual(posts);
+    expect(run.site.hook.posts()).toEqual(posts);
     const [submit] = tab.events.filter((event) => event.type === 'intake-submit');
     expect(posts[0]!.id).toBe(submit!.detail.record.id);
-    expect(site.stored(submit!.detail.record.id)).toEqual([]);
+    expect(run.site.stored(submit!.detail.record.id)).toEqual([]);
   });
 
   it('a reload while the form is still retrying loses nothing', { timeout: 45_000 }, async () => {
-    site.hook.queue.push({ kind: 'status', status: 503, body: 'busy' });
-    const url = site.page('reload-mid-send', { schema: leadForm({ url: site.hookUrl, retries: 3 }) });
+    run.site.hook.queue.push({ kind: 'status', status: 503, body: 'busy' });
+    const url = run.site.page('reload-mid-send', { schema: leadForm({ url: run.site.hookUrl, retries: 3 }) });
     const tab = await openFormPage(await freshContext(), url);
     const submitted = tab.submitValues(minimalValues('mid-send')).catch(() => undefined); // the reload cuts it short
-    await waitFor(() => site.hook.posts().length === 1 && site.hook.posts()[0]!.endedAt, 10_000, 'the first attempt to be answered');
-    const id = site.hook.posts()[0]!.id!;
+    await waitFor(() => run.site.hook.posts().length === 1 && run.site.hook.posts()[0]!.endedAt, 10_000, 'the first attempt to be answered');
+    const id = run.site.hook.posts()[0]!.id!;
     // The person leaves while the form waits to try again.
     await tab.load();
     await submitted;
-    await waitFor(() => site.stored(id).length > 0, 20_000, 'the record to be delivered after the reload');
-    expect(site.stored(id)).toHaveLength(1);
-    expect(site.puts.stored).toBe(1);
-    expect(site.hook.overlaps).toEqual([]);
+    await waitFor(() => run.site.stored(id).length > 0, 20_000, 'the record to be delivered after the reload');
+    expect(run.site.stored(id)).toHaveLength(1);
+    expect(run.site.puts.stored).toBe(1);
+    expect(run.site.hook.overlaps).toEqual([]);
   });
 });

@@ -1,33 +1,23 @@
 // End-to-end soak: 200 submissions on a kiosk against a webhook that fails about 30 % of
 // requests (seeded: timeouts, resets, 5xx), with reloads — some while a record is still being
 // sent — and then the outbox drains: exactly the 200 records end up stored, none lost, none twice.
-import type { Browser, BrowserContext } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { leadForm } from './forms.js';
-import { bundleElements, launchBrowser, openFormPage, removeDir, seededRandom, startSite, waitFor, type Fault, type FormPage, type Site } from './harness.js';
+import { openFormPage, seededRandom, type Fault, type FormPage } from './harness.js';
+import { useSiteRun } from './support/site-run.js';
+import { waitFor } from './support/wait-for.js';
 
 const submissions = 200;
 const reloadEvery = 25;
 const typedEvery = 10;
 const seed = Number(process.env.INTAKE_SOAK_SEED ?? 20261123);
 
-let dir: string;
-let site: Site;
-let browser: Browser;
+const run = useSiteRun(leadForm());
 let context: BrowserContext;
 
 beforeAll(async () => {
-  const bundle = await bundleElements();
-  dir = bundle.dir;
-  site = await startSite(bundle.code, leadForm());
-  browser = await launchBrowser();
-  context = await browser.createBrowserContext();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (dir) await removeDir(dir);
+  context = await run.browser.createBrowserContext();
 });
 
 const name = (n: number) => `Soak ${String(n).padStart(3, '0')}`;
@@ -48,7 +38,7 @@ describe('soak', () => {
   it(`${submissions} kiosk submissions against a webhook failing ~30 % of requests: all stored exactly once`, { timeout: 200_000 }, async () => {
     const random = seededRandom(seed);
     const faultCounts = { hang: 0, reset: 0, status5xx: 0 };
-    site.hook.policy = (): Fault => {
+    run.site.hook.policy = (): Fault => {
       const roll = random();
       if (roll < 0.1) return (faultCounts.hang++, { kind: 'hang' });
       if (roll < 0.2) return (faultCounts.reset++, { kind: 'reset' });
@@ -58,8 +48,8 @@ describe('soak', () => {
       }
       return { kind: 'pass' };
     };
-    const url = site.page('soak', {
-      schema: leadForm({ url: site.hookUrl, timeoutMs: 500, retries: 2 }),
+    const url = run.site.page('soak', {
+      schema: leadForm({ url: run.site.hookUrl, timeoutMs: 500, retries: 2 }),
       attributes: { kiosk: '', 'kiosk-reset': '50' },
     });
     const tab = await openFormPage(context, url);
@@ -75,7 +65,7 @@ describe('soak', () => {
       const id = submit!.detail.record.id as string;
       if (n % reloadEvery === 0) {
         // Leave while this record is on its way (its first request has reached the webhook).
-        await waitFor(() => site.hook.posts(id).length > 0, 10_000, `the first request of submission ${n}`, 5);
+        await waitFor(() => run.site.hook.posts(id).length > 0, 10_000, `the first request of submission ${n}`, 5);
         if (!tab.submitted().some((event) => event.record.id === id)) midSendReloads += 1;
         await tab.load();
       } else {
@@ -91,7 +81,7 @@ describe('soak', () => {
     let nudges = 0;
     await waitFor(
       async () => {
-        if (ids.every((id) => site.stored(id).length > 0)) return true;
+        if (ids.every((id) => run.site.stored(id).length > 0)) return true;
         nudges += 1;
         if (nudges % 5 === 0) await tab.load();
         else await tab.nudgeOutbox();
@@ -103,8 +93,8 @@ describe('soak', () => {
     );
     await waitFor(async () => (await tab.outboxKeys()).length === 0, 10_000, 'the outbox to be empty');
 
-    const posts = site.hook.posts();
-    const faults = site.hook.faults;
+    const posts = run.site.hook.posts();
+    const faults = run.site.hook.faults;
     const summary = {
       seed,
       submissions,
@@ -116,7 +106,7 @@ describe('soak', () => {
       ...faultCounts,
       faultRate: +(faults / posts.length).toFixed(3),
       queued: tab.submitted().filter((event) => event.status === 'queued').length,
-      repeatsAnswered200: site.puts.repeat,
+      repeatsAnswered200: run.site.puts.repeat,
       drainNudges: nudges,
       submitMs: submittedMs,
       totalMs: Date.now() - started,
@@ -124,16 +114,16 @@ describe('soak', () => {
     console.log('soak:', JSON.stringify(summary));
 
     // Exactly the 200 records, each once; nothing else.
-    expect(site.store.records).toHaveLength(submissions);
-    expect(new Set(site.store.records.map((record) => record.id))).toEqual(new Set(ids));
-    expect(new Set(site.store.records.map((record) => record.data['name'])).size).toBe(submissions);
-    expect(site.puts.stored).toBe(submissions);
+    expect(run.site.store.records).toHaveLength(submissions);
+    expect(new Set(run.site.store.records.map((record) => record.id))).toEqual(new Set(ids));
+    expect(new Set(run.site.store.records.map((record) => record.data['name'])).size).toBe(submissions);
+    expect(run.site.puts.stored).toBe(submissions);
     // The stored data is what was entered, typed or set.
-    for (const record of site.store.records) {
+    for (const record of run.site.store.records) {
       const n = Number(/^Soak (\d+)$/.exec(String(record.data['name']))![1]);
       expect(record.data['email']).toBe(email(n));
     }
-    expect(site.hook.overlaps).toEqual([]);
+    expect(run.site.hook.overlaps).toEqual([]);
     expect(faults).toBe(faultCounts.hang + faultCounts.reset + faultCounts.status5xx);
     expect(summary.faultRate).toBeGreaterThan(0.2);
     expect(summary.faultRate).toBeLessThan(0.4);
