@@ -645,6 +645,34 @@ describe('<intake-field> type-specific behaviour', () => {
       await expect(form).to.be.accessible();
     });
 
+    it('moves the country selector to a calling code typed with the number, on leaving the input', async () => {
+      const form = await fixture<HTMLFormElement>(html`
+        <form><intake-field type="phone" name="phone" label="Phone" default-country="CN"></intake-field><button type="button">After</button></form>`);
+      const field = form.querySelector('intake-field')!;
+      await field.updateComplete;
+      expect(countrySelect(field)!.value).to.equal('CN');
+      field.focus();
+      await sendKeys({ type: '+44 7400 123456' });
+      await field.updateComplete;
+      expect(countrySelect(field)!.value, 'not while typing').to.equal('CN');
+      await sendKeys({ press: 'Tab' });
+      await field.updateComplete;
+      expect(countrySelect(field)!.value).to.equal('GB');
+      expect(control(field)!.value.replace(/\D/g, '')).to.match(/^0?7400123456$/);
+      expect(new FormData(form).get('phone')).to.equal('+447400123456');
+      await expect(form).to.be.accessible();
+    });
+
+    it('keeps a typed calling code outside its `countries` as typed, with the error', async () => {
+      const { el } = await mountMarkup('<intake-field type="phone" name="f" label="Phone" countries="CN,HK"></intake-field>');
+      el.focus();
+      await run(el, ['+44 7400 123456']);
+      await tabOut(el);
+      expect(countrySelect(el)!.value).to.equal('CN');
+      expect(control(el)!.value).to.equal('+44 7400 123456');
+      expect(el.validity.valid).to.equal(false);
+    });
+
     it('focuses its number input on focus() and on a failed reportValidity()', async () => {
       const { el, before } = await mountMarkup('<intake-field type="phone" name="f" label="Phone" required></intake-field>');
       el.focus();
@@ -699,7 +727,9 @@ describe('<intake-field> type-specific behaviour', () => {
       await run(el, ['+44 7400 123456', tab]);
       expectSame(focused(other), countrySelect(other));
       await run(other, [tab, '４１５-５５５-２６７１', tab]);
-      expect(control(el)!.value).to.equal('+44 7400 123456');
+      // Leaving the input moved the selector to the typed calling code's country.
+      expect(countrySelect(el)!.value).to.equal('GB');
+      expect(control(el)!.value).to.equal('07400 123456');
       expect(entries(form)).to.deep.equal(['+447400123456']);
       expect(entries(form, 'g')).to.deep.equal(['+14155552671']);
       expect(form.checkValidity()).to.equal(true);

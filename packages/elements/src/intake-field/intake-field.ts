@@ -893,8 +893,26 @@ export class IntakeField extends LitElement {
 
   /** `change` does not leave a shadow root: every control's `change` is dispatched again from the host. */
   readonly #onControlChange = (event: Event) => {
+    const field = this.field;
+    if (field?.type === 'phone' && (event.target as Element).localName === 'input') this.#followTypedCountry(field);
     if (event.target !== this) this.dispatchEvent(new Event('change', { bubbles: true }));
   };
+
+  /**
+   * A number typed with its calling code (`+44 7700 900123`, `0044 …`) moves the country selector
+   * to that country and leaves the national part in the input, once the person leaves the input
+   * (not while typing, which would move the text under their fingers). A country outside the
+   * field's `countries` stays as typed, for the core to explain.
+   */
+  #followTypedCountry(field: Extract<Field, { type: 'phone' }>): void {
+    const phone = this.#phone;
+    const text = phone.text.normalize('NFKC').trim();
+    if (!text.startsWith('+') && !text.startsWith('00')) return;
+    const parts = splitPhoneValue(text, undefined);
+    if (!parts.country || (field.countries && !field.countries.includes(parts.country))) return;
+    this.#showAllCountries();
+    this.#updatePhone(parts.country, parts.national);
+  }
 }
 
 /** The localized texts and ARIA wiring of one render of a field. */
