@@ -176,8 +176,8 @@ describe('examples/custom-flow', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-name');
     expect(await page.$eval('#status', (element) => element.textContent)).toBe('Please correct the 3 fields marked in red.');
     expect(store.records).toHaveLength(0);
-    expect(await aria('#field-name')).toEqual({ invalid: 'true', describedBy: 'field-name-error', text: 'Enter Name' });
-    expect(await aria('fieldset.field')).toEqual({ invalid: 'true', describedBy: 'field-contactBy-error', text: 'Select Preferred contact' });
+    expect(await aria('#field-name')).toEqual({ invalid: 'true', describedBy: 'field-name-error', text: 'Enter name' });
+    expect(await aria('fieldset.field')).toEqual({ invalid: 'true', describedBy: 'field-contactBy-error', text: 'Select preferred contact' });
     expect(await aria('#field-privacy')).toEqual({ invalid: 'true', describedBy: 'field-privacy-error', text: 'You must agree to continue' });
     expect(await axeViolations(page), 'axe, headless page with errors shown').toEqual([]);
 

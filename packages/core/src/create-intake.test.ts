@@ -78,7 +78,7 @@ describe('createIntake', () => {
     expect(intake.errorFor('phone')).toMatch(/^请输入有效的电话号码，例如 \+86 139/);
     expect(intake.errorFor('company')).toBe('请填写公司名称');
     intake.locale = 'en';
-    expect(intake.errorFor('company')).toBe('Enter Company');
+    expect(intake.errorFor('company')).toBe('Enter company');
   });
 
   it('shows errors only after a field is left or the form validated', () => {
@@ -92,14 +92,14 @@ describe('createIntake', () => {
     const result = intake.validate();
     expect(result.valid).toBe(false);
     expect(Object.keys(result.errors)).toEqual(['company', 'email', 'privacy']);
-    expect(intake.shownError('company')).toBe('Enter Company');
+    expect(intake.shownError('company')).toBe('Enter company');
     expect(intake.isTouched('company')).toBe(true);
   });
 
   it('validates only the given fields, for one step', () => {
     const intake = createIntake(form, { context: page });
     const result = intake.validate(['company', 'email']);
-    expect(result).toEqual({ valid: false, errors: { company: 'Enter Company' } });
+    expect(result).toEqual({ valid: false, errors: { company: 'Enter company' } });
     expect(intake.isTouched('privacy')).toBe(false);
   });
 
@@ -109,7 +109,7 @@ describe('createIntake', () => {
     expect(intake.validate().valid).toBe(true);
     intake.set('isDecisionMaker', true);
     expect(intake.isVisible('decisionScope')).toBe(true);
-    expect(intake.validate().errors).toEqual({ decisionScope: 'Select Scope' });
+    expect(intake.validate().errors).toEqual({ decisionScope: 'Select scope' });
     intake.set('decisionScope', ['final', 'budget']);
     intake.set('isDecisionMaker', false);
     expect(intake.isVisible('decisionScope')).toBe(false);
@@ -141,7 +141,7 @@ describe('createIntake', () => {
     expect(intake.isRequired('other')).toBe(false);
     intake.set('budget', 'large');
     expect(intake.isRequired('other')).toBe(true);
-    expect(intake.validate().errors).toEqual({ other: 'Enter Other' });
+    expect(intake.validate().errors).toEqual({ other: 'Enter other' });
   });
 
   it('evaluates conditions on normalized values', () => {
@@ -198,8 +198,8 @@ describe('createIntake', () => {
     const intake = createIntake(form, { context: page });
     const error = await intake.toRecord().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntakeValidationError);
-    expect((error as IntakeValidationError).errors).toEqual({ company: 'Enter Company', privacy: 'You must agree to continue' });
-    expect(intake.shownError('company')).toBe('Enter Company');
+    expect((error as IntakeValidationError).errors).toEqual({ company: 'Enter company', privacy: 'You must agree to continue' });
+    expect(intake.shownError('company')).toBe('Enter company');
   });
 });
 

@@ -105,8 +105,22 @@ export function fieldLabel(field: Field, locale: string): string {
   return resolveText(field.label, locale) || field.name;
 }
 
-/** Writes the localized message of a field's problem, e.g. `Enter Company name`. */
+/**
+ * A label as it reads inside a sentence: `Company name` → `company name` (GOV.UK style: "Enter
+ * company name"). Only a first word written as an ordinary capitalized word changes: `URL`,
+ * `LinkedIn profile`, `iPhone model` and one-letter words stay as they are.
+ */
+export function labelInSentence(label: string): string {
+  const first = /^\S+/.exec(label)?.[0] ?? '';
+  return /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(first) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/**
+ * Writes the localized message of a field's problem, e.g. `Enter company name`. Templates get the
+ * label twice: `{label}` as written (to start a sentence) and `{labelInSentence}` (inside one).
+ */
 export function fieldMessage(field: Field, issue: NonNullable<FieldState['issue']>, locale: string): string {
   const messages = messagesFor(locale);
-  return fillTemplate(messages.value[issue.code], { ...issue.params, label: fieldLabel(field, locale) });
+  const label = fieldLabel(field, locale);
+  return fillTemplate(messages.value[issue.code], { ...issue.params, label, labelInSentence: labelInSentence(label) });
 }

@@ -2,7 +2,11 @@ import type { RecordIssueCode, SchemaIssueCode, ValueIssueCode } from '../issue.
 
 /** The texts of the core, with `{param}` placeholders. One object per locale. */
 export interface CoreMessages {
-  /** Messages of problems in a value a person typed. */
+  /**
+   * Messages of problems in a value a person typed. Besides the issue's own params they get the
+   * field's label twice: `{label}` as written, to start a sentence, and `{labelInSentence}` as it
+   * reads inside one (`Company name` → `company name`; acronyms and brand-like words kept).
+   */
   readonly value: Readonly<Record<ValueIssueCode, string>>;
   /** Messages of problems in a received record (see `validateRecord`). */
   readonly record: Readonly<Record<RecordIssueCode, string>>;

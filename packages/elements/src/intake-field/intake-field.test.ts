@@ -165,9 +165,9 @@ const cases: readonly TypeCase[] = [
     keyboard: ['  Ann   Lee '],
     initial: { attr: 'Bob', entries: ['Bob'], edit: [selectAll, 'Zed'] },
     code: { value: '  Zoë  ', entries: ['Zoë'], shown: ['  Zoë  '] },
-    missing: { en: 'Enter Full name', zh: '请填写Full name' },
+    missing: { en: 'Enter full name', zh: '请填写Full name' },
     unfinished: { attrs: 'max-length="3"', steps: ['Annabelle'], message: 'Full name must be 3 characters or fewer (now 9)' },
-    mismatch: { attrs: 'pattern="[A-Z]{2}-[0-9]{3}"', steps: ['ab-123'], flag: 'patternMismatch', message: 'Enter Full name in the correct format' },
+    mismatch: { attrs: 'pattern="[A-Z]{2}-[0-9]{3}"', steps: ['ab-123'], flag: 'patternMismatch', message: 'Enter full name in the correct format' },
   },
   {
     type: 'textarea',
@@ -179,8 +179,8 @@ const cases: readonly TypeCase[] = [
     keyboard: ['Hello', press('Enter'), ' world  '],
     initial: { attr: 'Hi', entries: ['Hi'], edit: [selectAll, 'Bye'] },
     code: { value: 'Line 1\r\nLine 2', entries: ['Line 1\nLine 2'], shown: ['Line 1\nLine 2'] },
-    missing: { en: 'Enter Message', zh: '请填写Message' },
-    unfinished: { steps: ['x', press('Backspace')], message: 'Enter Message' },
+    missing: { en: 'Enter message', zh: '请填写Message' },
+    unfinished: { steps: ['x', press('Backspace')], message: 'Enter message' },
     mismatch: { attrs: 'max-length="5"', steps: ['Hello world'], flag: 'tooLong', message: 'Message must be 5 characters or fewer (now 11)' },
   },
   {
@@ -193,7 +193,7 @@ const cases: readonly TypeCase[] = [
     keyboard: [' Ann@Example.COM'],
     initial: { attr: 'team@example.com', entries: ['team@example.com'], edit: [selectAll, 'ann@example.com'] },
     code: { value: 'Zoe@Example.com', entries: ['zoe@example.com'], shown: ['Zoe@Example.com'] },
-    missing: { en: 'Enter Email', zh: '请填写Email' },
+    missing: { en: 'Enter email', zh: '请填写Email' },
     unfinished: { steps: ['ann@'], message: 'Enter an email address in the correct format, like name@example.com' },
     mismatch: { attrs: '', steps: ['ann@example'], flag: 'typeMismatch', message: 'Enter an email address in the correct format, like name@example.com' },
   },
@@ -209,7 +209,7 @@ const cases: readonly TypeCase[] = [
     keyboard: [tab, '(415) 555-2671'],
     initial: { attr: '+8613912345678', entries: ['+8613912345678'], edit: [selectAll, '13800138000'] },
     code: { value: '+447400123456', entries: ['+447400123456'], shown: ['GB', '07400 123456'] },
-    missing: { en: 'Enter Phone', zh: '请填写Phone' },
+    missing: { en: 'Enter phone', zh: '请填写Phone' },
     unfinished: { steps: ['415'], message: 'Enter a valid phone number, like +1 201 555 0123' },
     mismatch: { attrs: '', steps: ['555'], flag: 'typeMismatch', message: 'Enter a valid phone number, like +1 201 555 0123' },
   },
@@ -223,8 +223,8 @@ const cases: readonly TypeCase[] = [
     keyboard: ['１,２００'],
     initial: { attr: '42', entries: ['42'], edit: [selectAll, '7'] },
     code: { value: 12, entries: ['12'], shown: ['12'] },
-    missing: { en: 'Enter Pieces', zh: '请填写Pieces' },
-    unfinished: { steps: ['12a'], message: 'Enter a number for Pieces' },
+    missing: { en: 'Enter pieces', zh: '请填写Pieces' },
+    unfinished: { steps: ['12a'], message: 'Enter a number for pieces' },
     mismatch: { attrs: 'max="10"', steps: ['11'], flag: 'rangeOverflow', message: 'Pieces must be 10 or less' },
   },
   {
@@ -237,9 +237,9 @@ const cases: readonly TypeCase[] = [
     keyboard: [dateKeys('2026-01-15')],
     initial: { attr: '2026-11-23', entries: ['2026-11-23'], edit: [dateKeys('2027-02-03')] },
     code: { value: '2026-05-01', entries: ['2026-05-01'], shown: ['2026-05-01'] },
-    missing: { en: 'Enter Visit date', zh: '请填写Visit date' },
+    missing: { en: 'Enter visit date', zh: '请填写Visit date' },
     // Half a date (one segment of the native date input) is not an empty field.
-    unfinished: { steps: [dateKeys('2026-01-15').slice(0, 2)], message: 'Enter a real date for Visit date, like 2026-01-31' },
+    unfinished: { steps: [dateKeys('2026-01-15').slice(0, 2)], message: 'Enter a real date for visit date, like 2026-01-31' },
     mismatch: { attrs: 'max="2026-12-31"', steps: [dateKeys('2027-01-01')], flag: 'rangeOverflow', message: 'Visit date must be on or before 2026-12-31' },
   },
   {
@@ -253,8 +253,8 @@ const cases: readonly TypeCase[] = [
     keyboard: [press('ArrowDown'), press('ArrowDown')],
     initial: { attr: 'cn', entries: ['cn'], edit: [press('ArrowUp')] },
     code: { value: 'fr', entries: ['fr'], shown: ['fr'] },
-    missing: { en: 'Select Country', zh: '请选择Country' },
-    unfinished: { steps: [press('ArrowDown'), press('ArrowUp')], message: 'Select Country' },
+    missing: { en: 'Select country', zh: '请选择Country' },
+    unfinished: { steps: [press('ArrowDown'), press('ArrowUp')], message: 'Select country' },
   },
   {
     type: 'radio',
@@ -267,8 +267,8 @@ const cases: readonly TypeCase[] = [
     keyboard: [press('ArrowDown')],
     initial: { attr: 'cn', entries: ['cn'], edit: [press('ArrowUp')] },
     code: { value: 'fr', entries: ['fr'], shown: ['fr'] },
-    missing: { en: 'Select Country', zh: '请选择Country' },
-    unfinished: { steps: [], message: 'Select Country' },
+    missing: { en: 'Select country', zh: '请选择Country' },
+    unfinished: { steps: [], message: 'Select country' },
   },
   {
     type: 'checkboxes',
@@ -282,9 +282,9 @@ const cases: readonly TypeCase[] = [
     keyboard: [space, tab, tab, space],
     initial: { attr: 'de,cn', entries: ['de', 'cn'], edit: [space] },
     code: { value: ['cn', 'fr'], entries: ['fr', 'cn'], shown: ['fr', 'cn'] },
-    missing: { en: 'Select Markets', zh: '请选择Markets' },
-    unfinished: { steps: [space, space], message: 'Select Markets' },
-    mismatch: { attrs: 'max="1"', steps: [space, tab, space], flag: 'customError', message: 'Select no more than 1 for Markets' },
+    missing: { en: 'Select markets', zh: '请选择Markets' },
+    unfinished: { steps: [space, space], message: 'Select markets' },
+    mismatch: { attrs: 'max="1"', steps: [space, tab, space], flag: 'customError', message: 'Select no more than 1 for markets' },
   },
   {
     type: 'boolean',
@@ -321,7 +321,7 @@ const cases: readonly TypeCase[] = [
     keyboard: [],
     initial: { attr: 'campaign-7', entries: ['campaign-7'], edit: [(el) => (el.value = 'other')] },
     code: { value: 'expo-2026', entries: ['expo-2026'], shown: [] },
-    missing: { en: 'Enter Campaign', zh: '请填写Campaign' },
+    missing: { en: 'Enter campaign', zh: '请填写Campaign' },
   },
 ];
 
@@ -877,7 +877,7 @@ describe('<intake-field> type-specific behaviour', () => {
       expect(el.validity.badInput).to.equal(true);
       expect(form.checkValidity()).to.equal(false);
       await run(el, [tab]);
-      expect(errorText(el)).to.equal('Error: Enter a real date for Visit date, like 2026-01-31');
+      expect(errorText(el)).to.equal('Error: Enter a real date for visit date, like 2026-01-31');
       form.reset();
       await el.updateComplete;
       expect(control(el)!.validity.badInput).to.equal(false);

@@ -221,7 +221,7 @@ describe('<intake-form>', () => {
       el.shadowRoot!.querySelector('button')!.click();
       await aTimeout(10);
       const summary = el.shadowRoot!.querySelector('[part="error-summary"]')!;
-      expect(summary.textContent).to.include('Enter Name');
+      expect(summary.textContent).to.include('Enter name');
       expect(el.shadowRoot!.activeElement).to.equal(summary);
       (fields[0] as HTMLElement).focus();
       await sendKeys({ type: 'Ann' });
@@ -399,7 +399,7 @@ describe('<intake-form>', () => {
       expect(labelOf(el, 'a')).to.include(`Label ${evil}`);
       expect(text(fieldOf(el, 'a').renderRoot.querySelector('[part="help"]'))).to.equal(`Help ${evil}`);
       expect(text(fieldOf(el, 'b').renderRoot.querySelector('[part="choice"]'))).to.equal(`Option ${evil}`);
-      expect(text(summaryLinks(el)[0])).to.equal(`Enter Label ${evil}`);
+      expect(text(summaryLinks(el)[0])).to.equal(`Enter label ${evil}`);
       expect((window as { __intakePwned?: number }).__intakePwned).to.equal(undefined);
     });
 
@@ -550,7 +550,7 @@ describe('<intake-form>', () => {
       expect(fieldOf(el, 'phone').renderRoot.querySelector('[part="required-marker"]')).to.exist;
       expect(el.validate()).to.equal(false);
       await settle(el);
-      expect(summaryLinks(el).map(text)).to.deep.equal(['Enter Phone number']);
+      expect(summaryLinks(el).map(text)).to.deep.equal(['Enter phone number']);
 
       controlOf(el, 'reply').focus();
       await sendKeys({ press: 'Space' }); // back to email
@@ -576,9 +576,9 @@ describe('<intake-form>', () => {
       await click(part(el, 'next')!);
       await settle(el);
       expect(progress()).to.equal('Step 1 of 5');
-      expect(summaryLinks(el).map(text)).to.deep.equal(['Enter Company name', 'Select Industry']);
+      expect(summaryLinks(el).map(text)).to.deep.equal(['Enter company name', 'Select industry']);
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'error-summary'));
-      expect(inlineErrorOf(el, 'company')).to.include('Enter Company name');
+      expect(inlineErrorOf(el, 'company')).to.include('Enter company name');
       expect(inlineErrorOf(el, 'city')).to.equal('');
       expect(errors, 'Continue is not a submission').to.have.length(0);
 
@@ -610,7 +610,7 @@ describe('<intake-form>', () => {
       await click(part(el, 'next')!);
       await settle(el);
       expect(progress(), 'the empty contact step does not pass').to.equal('Step 2 of 5');
-      expect(summaryLinks(el).map(text)).to.deep.equal(['Enter Contact name', 'Enter Mobile number']);
+      expect(summaryLinks(el).map(text)).to.deep.equal(['Enter contact name', 'Enter mobile number']);
     });
 
     it('walks every step to a record with tags, consents and a dedupe key', async () => {
@@ -648,11 +648,11 @@ describe('<intake-form>', () => {
       expect(text(summary.querySelector('h2'))).to.equal('There is a problem');
       expect(el.shadowRoot!.activeElement).to.equal(summary);
       const expected = [
-        ['name', 'Enter Name'],
-        ['email', 'Enter Email'],
+        ['name', 'Enter name'],
+        ['email', 'Enter email'],
         ['phone', 'Enter a valid phone number'],
-        ['topic', 'Select What is your message about?'],
-        ['message', 'Enter Message'],
+        ['topic', 'Select what is your message about?'],
+        ['message', 'Enter message'],
         ['privacy', 'You must agree to continue'],
       ];
       const links = summaryLinks(el);
@@ -681,7 +681,7 @@ describe('<intake-form>', () => {
       const el = await ready(await fixture<IntakeForm>(html`<intake-form locale="en" .schema=${await preset('crm-lead')}></intake-form>`));
       expect(el.validate()).to.equal(false);
       await settle(el);
-      const link = summaryLinks(el).find((a) => text(a) === 'Enter Contact name');
+      const link = summaryLinks(el).find((a) => text(a) === 'Enter contact name');
       expect(link, 'every invalid field is listed').to.exist;
       await click(link!);
       await settle(el);
@@ -775,7 +775,7 @@ describe('<intake-form>', () => {
       await pressPrimary(el);
       expect(text(part(el, 'submit'))).to.equal('Send');
       expect(labelOf(el, 'name')).to.include('Name');
-      expect(inlineErrorOf(el, 'name')).to.include('Enter Name');
+      expect(inlineErrorOf(el, 'name')).to.include('Enter name');
 
       el.locale = 'zh-CN';
       await settle(el);
@@ -793,8 +793,8 @@ describe('<intake-form>', () => {
       await settle(el);
       expect(text(part(el, 'submit'))).to.equal('Send');
       expect(labelOf(el, 'name')).to.not.include('姓名');
-      expect(summaryLinks(el).map(text)[0]).to.equal('Enter Name');
-      expect(inlineErrorOf(el, 'name')).to.include('Enter Name');
+      expect(summaryLinks(el).map(text)[0]).to.equal('Enter name');
+      expect(inlineErrorOf(el, 'name')).to.include('Enter name');
     });
 
     it('falls back to the schema locale when the attribute is removed, and localizes the multi-step texts', async () => {
@@ -939,8 +939,8 @@ describe('<intake-form>', () => {
       expect(inlineErrorOf(el, 'name'), 'no error before anything happened').to.equal('');
       expect(el.validate()).to.equal(false);
       await settle(el);
-      expect(inlineErrorOf(el, 'name')).to.include('Enter Name');
-      expect(summaryLinks(el).map(text)).to.deep.equal(['Enter Name']);
+      expect(inlineErrorOf(el, 'name')).to.include('Enter name');
+      expect(summaryLinks(el).map(text)).to.deep.equal(['Enter name']);
       el.values = { name: 'Ann' };
       expect(el.validate()).to.equal(true);
       await settle(el);
