@@ -369,6 +369,16 @@ describe('<intake-form>', () => {
       expect(errors.map((event) => event.detail.kind)).to.deep.equal(['schema']);
     });
 
+    it('says the problems again in the new language when `locale` changes', async () => {
+      const el = await ready(await fixture<IntakeForm>(html`<intake-form locale="en" .schema=${broken}></intake-form>`));
+      expect(text(part(el, 'schema-error'))).to.include('Unknown field type "colour"');
+      el.locale = 'zh-CN';
+      await waitUntil(() => text(part(el, 'schema-error')).includes('未知的字段类型 "colour"'), 'the box in Chinese', { timeout: 3000 });
+      expect(text(part(el, 'schema-error'))).to.include('无法显示此表单');
+      expect(text(part(el, 'schema-error'))).to.not.include('Unknown field type');
+      await expect(el).to.be.accessible();
+    });
+
     it('lists invalid JSON in an inline script, localized', async () => {
       const el = await ready(
         await fixture<IntakeForm>(html`<intake-form locale="zh-CN"><script type="application/json">{ "id": "x", </script></intake-form>`),
