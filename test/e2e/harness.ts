@@ -289,9 +289,11 @@ export interface Site {
 
 /**
  * Starts the server: the bundle at `/intake.js`, registered pages at `/<name>.html`, and `/hook`
- * (the receiver for `receiverSchema`, behind the fault injector) on a second port.
+ * (the receiver for `receiverSchema`, behind the fault injector) on a second port. With
+ * `pageHost`, page URLs (and the origin the receiver allows) use that host name instead of
+ * 127.0.0.1; the browser must map it (`--host-resolver-rules`).
  */
-export async function startSite(bundle: Buffer, receiverSchema: unknown): Promise<Site> {
+export async function startSite(bundle: Buffer, receiverSchema: unknown, options: { readonly pageHost?: string } = {}): Promise<Site> {
   const pages = new Map<string, string>();
   let pageOrigin = '';
   // allowedOrigins is the page origin, known once the page port is bound: checked through a predicate.
@@ -312,6 +314,9 @@ export async function startSite(bundle: Buffer, receiverSchema: unknown): Promis
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
   });
   pageOrigin = await listen(pageServer);
+  // Another host name for the same server (mapped to 127.0.0.1 by the browser): a page on it is
+  // not a secure context, unlike one on 127.0.0.1 or localhost.
+  if (options.pageHost) pageOrigin = `http://${options.pageHost}:${new URL(pageOrigin).port}`;
 
   let hookServer: Server = createServer(hook.listener);
   const hookOrigin = await listen(hookServer);
