@@ -127,4 +127,26 @@ describe('the outbox', () => {
     expect(run.site.puts.stored).toBe(1);
     expect(run.site.hook.overlaps).toEqual([]);
   });
+
+  it('closing the tab while the form is still retrying loses nothing: the next Intake page of the origin sends it', { timeout: 45_000 }, async () => {
+    run.site.hook.queue.push({ kind: 'status', status: 503, body: 'busy' });
+    const url = run.site.page('close-mid-send', { schema: leadForm({ url: run.site.hookUrl, retries: 3 }) });
+    const context = await freshContext();
+    const tab = await openFormPage(context, url);
+    const submitted = tab.submitValues(minimalValues('closed-tab')).catch(() => undefined); // closing the tab cuts it short
+    await waitFor(() => run.site.hook.posts().length === 1 && run.site.hook.posts()[0]!.endedAt, 10_000, 'the first attempt to be answered');
+    const id = run.site.hook.posts()[0]!.id!;
+    // The person closes the tab while the form waits to try again; nothing else of the origin is open.
+    await tab.page.close();
+    await submitted;
+    await sleep(500);
+    expect(run.site.stored(id)).toHaveLength(0);
+    // Later, another page of the origin with an Intake form (any form) opens and flushes the outbox.
+    const other = run.site.page('later-visit', { schema: leadForm({ url: run.site.hookUrl }) });
+    await openFormPage(context, other);
+    await waitFor(() => run.site.stored(id).length > 0, 20_000, 'the record to be delivered by the next visit');
+    expect(run.site.stored(id)).toHaveLength(1);
+    expect(run.site.puts.stored).toBe(1);
+    expect(run.site.hook.overlaps).toEqual([]);
+  });
 });
