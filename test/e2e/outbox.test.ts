@@ -149,4 +149,22 @@ describe('the outbox', () => {
     expect(run.site.puts.stored).toBe(1);
     expect(run.site.hook.overlaps).toEqual([]);
   });
+
+  it('with the page left open and no event at all, the periodic flush (every 30 s) sends a queued record', { timeout: 60_000 }, async () => {
+    await run.site.closeHook();
+    const url = run.site.page('periodic', { schema: leadForm({ url: run.site.hookUrl, retries: 1 }) });
+    const tab = await openFormPage(await freshContext(), url);
+    await tab.submitValues(minimalValues('periodic'));
+    const [event] = await tab.waitForEvents('intake-submitted', 1, 15_000);
+    const { record, status } = event!.detail;
+    expect(status).toBe('queued');
+    const queuedAt = Date.now();
+    await run.site.openHook();
+    // No reload, no `online`, no visibility change: only the timer of the page can send it.
+    await waitFor(() => run.site.stored(record.id).length > 0, 40_000, 'the periodic flush to deliver the record');
+    expect(Date.now() - queuedAt).toBeLessThan(35_000);
+    expect(run.site.stored(record.id)).toHaveLength(1);
+    await waitFor(async () => (await tab.formText()).includes('Thank you'), 5_000, 'the form to say it was sent');
+    expect(await tab.outboxKeys()).toEqual([]);
+  });
 });
