@@ -116,11 +116,14 @@ export function labelInSentence(label: string): string {
 }
 
 /**
- * Writes the localized message of a field's problem, e.g. `Enter company name`. Templates get the
- * label twice: `{label}` as written (to start a sentence) and `{labelInSentence}` (inside one).
+ * Fills a message of a value's problem (`messages.value`). Templates get the label twice: `{label}`
+ * as written (to start a sentence) and `{labelInSentence}` (inside one).
  */
+export function fillValueMessage(template: string, params: IssueParams | undefined, label: string): string {
+  return fillTemplate(template, { ...params, label, labelInSentence: labelInSentence(label) });
+}
+
+/** Writes the localized message of a field's problem, e.g. `Enter company name`. */
 export function fieldMessage(field: Field, issue: NonNullable<FieldState['issue']>, locale: string): string {
-  const messages = messagesFor(locale);
-  const label = fieldLabel(field, locale);
-  return fillTemplate(messages.value[issue.code], { ...issue.params, label, labelInSentence: labelInSentence(label) });
+  return fillValueMessage(messagesFor(locale).value[issue.code], issue.params, fieldLabel(field, locale));
 }

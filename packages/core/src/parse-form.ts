@@ -1,4 +1,4 @@
-import { labelInSentence } from './form-model.js';
+import { fillValueMessage } from './form-model.js';
 import { formatPath, type Issue, type Path, type SchemaIssueCode } from './issue.js';
 import { fillTemplate, messagesFor } from './locale/format-message.js';
 import type { CoreMessages } from './locale/messages.js';
@@ -72,8 +72,7 @@ function localizeSchemaIssue(issue: RawSchemaIssue, messages: CoreMessages): Sch
   }
   if (issue.code === 'invalid_default' && typeof params['detail'] === 'string') {
     const template = messages.value[params['detail'] as keyof CoreMessages['value']];
-    const label = params['label'];
-    if (template) params['detail'] = fillTemplate(template, typeof label === 'string' ? { ...params, labelInSentence: labelInSentence(label) } : params);
+    if (template) params['detail'] = fillValueMessage(template, params, String(params['label']));
   }
   if (issue.code === 'unknown_field_type' || issue.code === 'invalid_value' || issue.code === 'condition_operator') {
     if (typeof params['allowed'] === 'string') params['allowed'] = params['allowed'].split(', ').join(messages.listSeparator);

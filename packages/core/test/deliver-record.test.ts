@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay, deliverRecord } from '../src/delivery/deliver-record.js';
 import type { IntakeRecord } from '../src/record/record.js';
+import { sampleRecord } from '../src/test-support/sample-record.js';
 
 /** A webhook on a real local HTTP server that answers from a script of faults, then stores records by id. */
 let server: Server;
@@ -48,19 +49,6 @@ const reset = () => (request: IncomingMessage) => {
   return true;
 };
 
-function record(id = crypto.randomUUID()): IntakeRecord {
-  return {
-    id,
-    form: { id: 'contact' },
-    submittedAt: new Date().toISOString(),
-    locale: 'en',
-    data: { email: 'ann@example.com' },
-    tags: [],
-    consents: [],
-    dedupeKey: null,
-    context: { url: '', referrer: '', utm: {}, fillMs: 3000 },
-  };
-}
 
 const fast = { baseDelayMs: 20, maxDelayMs: 2000, random: () => 0.5 };
 
@@ -68,7 +56,7 @@ describe('deliverRecord (against a real local HTTP server with faults)', () => {
   it('503 twice then 201: delivered on the third attempt, stored once', async () => {
     script = [status(503), status(503)];
     const attempts: string[] = [];
-    const outcome = await deliverRecord(record(), { url }, { ...fast, onAttempt: (n, o) => attempts.push(`${n}:${o.kind}`) });
+    const outcome = await deliverRecord(sampleRecord(), { url }, { ...fast, onAttempt: (n, o) => attempts.push(`${n}:${o.kind}`) });
     expect(outcome).toEqual({ kind: 'delivered', status: 201, attempts: 3 });
     expect(attempts).toEqual(['1:transient', '2:transient', '3:delivered']);
     expect(stored.size).toBe(1);
@@ -77,20 +65,20 @@ describe('deliverRecord (against a real local HTTP server with faults)', () => {
   it('honours Retry-After on a 429', async () => {
     script = [status(429, { 'retry-after': '1' })];
     const started = Date.now();
-    const outcome = await deliverRecord(record(), { url }, fast);
+    const outcome = await deliverRecord(sampleRecord(), { url }, fast);
     expect(outcome.kind).toBe('delivered');
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it('times out a hanging server and retries', async () => {
     script = [hang()];
-    const outcome = await deliverRecord(record(), { url, timeoutMs: 300 }, fast);
+    const outcome = await deliverRecord(sampleRecord(), { url, timeoutMs: 300 }, fast);
     expect(outcome).toEqual({ kind: 'delivered', status: 201, attempts: 2 });
   });
 
   it('retries after a reset connection; a repeat of the same record is stored once', async () => {
     script = [reset()];
-    const same = record();
+    const same = sampleRecord();
     expect((await deliverRecord(same, { url }, fast)).kind).toBe('delivered');
     expect(await deliverRecord(same, { url }, fast)).toEqual({ kind: 'delivered', status: 200, attempts: 1 });
     expect(stored.size).toBe(1);
@@ -98,13 +86,13 @@ describe('deliverRecord (against a real local HTTP server with faults)', () => {
 
   it('does not retry a rejection', async () => {
     script = [status(422)];
-    expect(await deliverRecord(record(), { url }, fast)).toEqual({ kind: 'rejected', status: 422, message: 'Phone is not valid', attempts: 1 });
+    expect(await deliverRecord(sampleRecord(), { url }, fast)).toEqual({ kind: 'rejected', status: 422, message: 'Phone is not valid', attempts: 1 });
     expect(requests).toBe(1);
   });
 
   it('gives up after the immediate attempts (submit.retries), so the caller can keep the record', async () => {
     script = [status(500), status(502), status(503), status(504)];
-    const outcome = await deliverRecord(record(), { url, retries: 3 }, fast);
+    const outcome = await deliverRecord(sampleRecord(), { url, retries: 3 }, fast);
     expect(outcome).toMatchObject({ kind: 'failed', attempts: 3 });
     expect(requests).toBe(3);
     expect(stored.size).toBe(0);
@@ -112,7 +100,7 @@ describe('deliverRecord (against a real local HTTP server with faults)', () => {
 
   it('stops early when the server asks to wait longer than it is worth waiting now', async () => {
     script = [status(503, { 'retry-after': '120' })];
-    expect(await deliverRecord(record(), { url }, fast)).toMatchObject({ kind: 'failed', attempts: 1, retryAfterMs: 120_000 });
+    expect(await deliverRecord(sampleRecord(), { url }, fast)).toMatchObject({ kind: 'failed', attempts: 1, retryAfterMs: 120_000 });
   });
 });
 

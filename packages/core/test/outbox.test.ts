@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStorage, Outbox, type ClaimRunner, type OutboxStorage } from '../src/delivery/outbox.js';
 import type { IntakeRecord } from '../src/record/record.js';
+import { sampleRecord } from '../src/test-support/sample-record.js';
 
 let server: Server;
 let url = '';
@@ -44,19 +45,6 @@ beforeEach(() => {
   };
 });
 
-function record(): IntakeRecord {
-  return {
-    id: crypto.randomUUID(),
-    form: { id: 'contact' },
-    submittedAt: new Date().toISOString(),
-    locale: 'en',
-    data: { email: 'ann@example.com' },
-    tags: [],
-    consents: [],
-    dedupeKey: null,
-    context: { url: '', referrer: '', utm: {}, fillMs: 3000 },
-  };
-}
 
 /** One claim shared by several Outbox instances: the "tabs" of one origin (Web Locks in a browser). */
 function sharedClaim(): ClaimRunner {
@@ -77,8 +65,8 @@ describe('Outbox', () => {
   it('keeps records across instances (a reload) and delivers them on flush', async () => {
     const storage = memoryStorage();
     const first = new Outbox({ storage });
-    const a = record();
-    const b = record();
+    const a = sampleRecord();
+    const b = sampleRecord();
     expect(first.add(a, { url })).toBe(true);
     expect(first.add(b, { url })).toBe(true);
     const afterReload = new Outbox({ storage });
@@ -91,7 +79,7 @@ describe('Outbox', () => {
   it('waits with back-off after a failure, then delivers', async () => {
     let now = 1_000_000;
     const outbox = new Outbox({ storage: memoryStorage(), now: () => now, deliver: { random: () => 0.5 } });
-    const a = record();
+    const a = sampleRecord();
     outbox.add(a, { url });
     answer = (_, response) => response.writeHead(503).end();
     expect(await outbox.flush()).toMatchObject({ delivered: [], waiting: 1 });
@@ -107,7 +95,7 @@ describe('Outbox', () => {
 
   it('moves a record the webhook rejects later apart, and never resends it', async () => {
     const outbox = new Outbox({ storage: memoryStorage() });
-    const a = record();
+    const a = sampleRecord();
     outbox.add(a, { url });
     answer = (_, response) => response.writeHead(422, { 'content-type': 'application/json' }).end('{"message":"Form retired"}');
     expect(await outbox.flush()).toMatchObject({ rejected: [a.id], waiting: 0 });
@@ -117,7 +105,7 @@ describe('Outbox', () => {
 
   it('sends the stored payload of a webhook with its own format (beforeSend) instead of the record', async () => {
     const outbox = new Outbox({ storage: memoryStorage() });
-    const a = record();
+    const a = sampleRecord();
     outbox.add(a, { url }, { id: a.id, msgtype: 'text', text: { content: 'New lead' } });
     expect(outbox.entries()[0]!.payload).toEqual({ id: a.id, msgtype: 'text', text: { content: 'New lead' } });
     expect((await outbox.flush()).delivered).toEqual([a.id]);
@@ -126,14 +114,14 @@ describe('Outbox', () => {
 
   it('is bounded: when full it refuses new records and keeps the old ones', () => {
     const outbox = new Outbox({ storage: memoryStorage(), maxEntries: 2 });
-    const records = [record(), record(), record()];
+    const records = [sampleRecord(), sampleRecord(), sampleRecord()];
     expect(records.map((r) => outbox.add(r, { url }))).toEqual([true, true, false]);
     expect(outbox.entries().map((entry) => entry.record.id)).toEqual([records[0]!.id, records[1]!.id]);
   });
 
   it('refuses, rather than loses, a record the storage cannot hold', () => {
     const full: OutboxStorage = { ...memoryStorage(), setItem: () => { throw new Error('QuotaExceededError'); } };
-    expect(new Outbox({ storage: full }).add(record(), { url })).toBe(false);
+    expect(new Outbox({ storage: full }).add(sampleRecord(), { url })).toBe(false);
   });
 
   it('two tabs flushing one outbox send each record once, never two at a time', async () => {
@@ -141,7 +129,7 @@ describe('Outbox', () => {
     const claim = sharedClaim();
     const tabA = new Outbox({ storage, claim });
     const tabB = new Outbox({ storage, claim });
-    const records = Array.from({ length: 10 }, record);
+    const records = Array.from({ length: 10 }, () => sampleRecord());
     records.forEach((r, i) => (i % 2 ? tabA : tabB).add(r, { url }));
     const [a, b] = await Promise.all([tabA.flush(), tabB.flush()]);
     expect([a.ran, b.ran].sort()).toEqual([false, true]);
@@ -154,7 +142,7 @@ describe('Outbox', () => {
     const storage = memoryStorage();
     const tabA = new Outbox({ storage });
     const tabB = new Outbox({ storage });
-    for (let i = 0; i < 6; i++) tabA.add(record(), { url });
+    for (let i = 0; i < 6; i++) tabA.add(sampleRecord(), { url });
     const results = await Promise.all([tabA.flush(), tabB.flush()]);
     expect(results.filter((result) => result.ran)).toHaveLength(1);
     expect(stored.size).toBe(6);
@@ -164,7 +152,7 @@ describe('Outbox', () => {
   it('send keeps the record in the outbox while it is being sent, and removes it once delivered', async () => {
     const storage = memoryStorage();
     const outbox = new Outbox({ storage });
-    const a = record();
+    const a = sampleRecord();
     let keptDuringSend: string[] = [];
     answer = (_, response, id) => {
       keptDuringSend = new Outbox({ storage }).entries().map((entry) => entry.record.id); // what a reload would find
@@ -179,7 +167,7 @@ describe('Outbox', () => {
   it('send leaves a record every attempt failed for in the outbox, not due before Retry-After', async () => {
     let now = 1_000_000;
     const outbox = new Outbox({ storage: memoryStorage(), now: () => now });
-    const a = record();
+    const a = sampleRecord();
     answer = (_, response) => response.writeHead(503, { 'retry-after': '120' }).end();
     const { outcome, queued } = await outbox.send(a, { url, retries: 3 });
     expect(outcome).toMatchObject({ kind: 'failed', attempts: 1, retryAfterMs: 120_000 });
@@ -195,7 +183,7 @@ describe('Outbox', () => {
   it('send removes a rejected record: the person sees the rejection, nothing is queued', async () => {
     const outbox = new Outbox({ storage: memoryStorage() });
     answer = (_, response) => response.writeHead(422, { 'content-type': 'application/json' }).end('{"message":"Already registered"}');
-    const { outcome, queued } = await outbox.send(record(), { url });
+    const { outcome, queued } = await outbox.send(sampleRecord(), { url });
     expect(outcome).toMatchObject({ kind: 'rejected', status: 422, message: 'Already registered' });
     expect(queued).toBe(false);
     expect(outbox.size).toBe(0);
@@ -207,7 +195,7 @@ describe('Outbox', () => {
     const claim = sharedClaim();
     const form = new Outbox({ storage, claim });
     const otherTab = new Outbox({ storage, claim });
-    const a = record();
+    const a = sampleRecord();
     let release: () => void = () => undefined;
     const answered = new Promise<void>((resolve) => (release = resolve));
     answer = (_, response, id) => void answered.then(() => (stored.set(id, (stored.get(id) ?? 0) + 1), response.writeHead(201).end()));
@@ -224,9 +212,9 @@ describe('Outbox', () => {
 
   it('send still sends, unkept, when the outbox is full', async () => {
     const outbox = new Outbox({ storage: memoryStorage(), maxEntries: 1 });
-    outbox.add(record(), { url });
+    outbox.add(sampleRecord(), { url });
     answer = (_, response) => response.writeHead(503).end();
-    const { outcome, queued } = await outbox.send(record(), { url, retries: 1 });
+    const { outcome, queued } = await outbox.send(sampleRecord(), { url, retries: 1 });
     expect(outcome.kind).toBe('failed');
     expect(queued).toBe(false);
     expect(outbox.size).toBe(1);
@@ -235,7 +223,7 @@ describe('Outbox', () => {
   it('survives a damaged entry in storage without losing the others', async () => {
     const storage = memoryStorage();
     const outbox = new Outbox({ storage });
-    outbox.add(record(), { url });
+    outbox.add(sampleRecord(), { url });
     storage.setItem('intake-outbox:v1:entry:broken', '{not json');
     expect(outbox.entries()).toHaveLength(1);
     expect((await outbox.flush()).delivered).toHaveLength(1);

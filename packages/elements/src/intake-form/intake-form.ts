@@ -13,7 +13,7 @@ import {
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { IntakeChangeEvent } from '../events/intake-change-event.js';
-import { IntakeErrorEvent } from '../events/intake-error-event.js';
+import { IntakeErrorEvent, type IntakeErrorDetail } from '../events/intake-error-event.js';
 import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
 import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
 import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
@@ -239,14 +239,11 @@ export class IntakeForm extends LitElement {
     if (outbox.entries().some((entry) => entry.record.id === id)) return;
     const rejected = outbox.rejected().find((entry) => entry.record.id === id);
     if (rejected) {
-      this.#status = 'rejected';
-      this.#outcomeMessage = rejected.message;
-      this.#focusAfterRender = 'notice';
-      this.dispatchEvent(new IntakeErrorEvent({ kind: 'rejected', message: rejected.message }));
+      this.#showRejection(rejected.message);
     } else {
       this.#status = 'delivered';
+      this.requestUpdate();
     }
-    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -491,17 +488,22 @@ export class IntakeForm extends LitElement {
     } else if (outcome.kind === 'failed' && queued) {
       this.#finish(record, 'queued');
     } else if (outcome.kind === 'rejected') {
-      this.#status = 'rejected';
-      this.#outcomeMessage = outcome.message;
-      this.#focusAfterRender = 'notice';
-      this.dispatchEvent(new IntakeErrorEvent(outcome.issues ? { kind: 'rejected', message: outcome.message, issues: outcome.issues } : { kind: 'rejected', message: outcome.message }));
-      this.requestUpdate();
+      this.#showRejection(outcome.message, outcome.issues);
     } else {
       this.#status = 'failed';
       this.#outcomeMessage = outcome.message;
       this.#focusAfterRender = 'notice';
       this.requestUpdate();
     }
+  }
+
+  /** The webhook refused the record: its reason is shown above the form, the values stay for correction. */
+  #showRejection(message: string, issues?: IntakeErrorDetail['issues']): void {
+    this.#status = 'rejected';
+    this.#outcomeMessage = message;
+    this.#focusAfterRender = 'notice';
+    this.dispatchEvent(new IntakeErrorEvent(issues ? { kind: 'rejected', message, issues } : { kind: 'rejected', message }));
+    this.requestUpdate();
   }
 
   #finish(record: IntakeRecord, status: 'delivered' | 'queued'): void {
