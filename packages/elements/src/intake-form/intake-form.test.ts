@@ -379,6 +379,13 @@ describe('<intake-form>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says the problems in Chinese when `locale` is first set after they are shown', async () => {
+      const el = await ready(await fixture<IntakeForm>(html`<intake-form .schema=${broken}></intake-form>`));
+      expect(text(part(el, 'schema-error'))).to.include('Unknown field type "colour"');
+      el.locale = 'zh-CN';
+      await waitUntil(() => text(part(el, 'schema-error')).includes('未知的字段类型 "colour"'), 'the box in Chinese', { timeout: 3000 });
+    });
+
     it('lists invalid JSON in an inline script, localized', async () => {
       const el = await ready(
         await fixture<IntakeForm>(html`<intake-form locale="zh-CN"><script type="application/json">{ "id": "x", </script></intake-form>`),

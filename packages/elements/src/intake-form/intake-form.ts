@@ -262,7 +262,7 @@ export class IntakeForm extends LitElement {
     const from = this.#loadedFrom;
     if (!from || this.schema !== from.schema || (this.schema === undefined && this.schemaUrl !== from.schemaUrl)) void this.#load();
     // A schema error box is written in the locale of the parse: read the schema again to say it in the new one.
-    else if (changed.has('locale') && changed.get('locale') !== undefined && this.#schemaProblems) void this.#load();
+    else if (changed.has('locale') && this.#schemaProblems) void this.#load();
     if (changed.has('locale') && this.#intake) this.#intake.locale = this.#locale;
   }
 
