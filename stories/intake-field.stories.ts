@@ -473,7 +473,7 @@ const meta = {
     },
     'default-country': {
       control: 'text',
-      description: 'Phone: ISO country assumed for numbers typed without `+`.',
+      description: 'Phone: ISO country assumed for numbers typed without `+`; a number typed with `+` and a calling code moves the selector to its country when the input is left.',
       table: { category: 'Type-specific attributes' },
     },
     countries: {
