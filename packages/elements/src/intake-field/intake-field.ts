@@ -21,6 +21,7 @@ import { live } from 'lit/directives/live.js';
 import { formatPlural, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldStyles } from './intake-field.styles.js';
+import { choiceList } from './choice-list.js';
 import { optionList } from './option-list.js';
 import { regionName } from './region-names.js';
 import { validityFlags } from './validity-flags.js';
@@ -136,13 +137,16 @@ export class IntakeField extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [tokens, fieldStyles];
   static override properties = {
-    type: { reflect: true },
-    name: { reflect: true },
+    // `useDefault`: the values the constructor gives are defaults, not written back to the
+    // attributes (a form renders hundreds of fields, each of which reflected four attributes on
+    // load), and removing an attribute brings the default back.
+    type: { reflect: true, useDefault: true },
+    name: { reflect: true, useDefault: true },
     label: {},
     help: {},
     placeholder: {},
-    required: { type: Boolean, reflect: true },
-    disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true, useDefault: true },
+    disabled: { type: Boolean, reflect: true, useDefault: true },
     defaultCountry: { attribute: 'default-country' },
     countries: { converter: listConverter },
     min: {},
@@ -791,21 +795,21 @@ export class IntakeField extends LitElement {
     const raw = controller.get(field.name);
     const multiple = field.type === 'checkboxes';
     const chosen = new Set(multiple ? (Array.isArray(raw) ? (raw as string[]) : []) : [raw]);
-    const disabled = this.#isDisabled;
-    const choices = multiple
-      ? field.options.map((option, index) => {
-          const invalid = t.error ? 'true' : 'false';
-          return html`<label class="choice" part="choice"><input id=${index === 0 ? this.#controlId : `${this.#id}-${index}`} part="choice-input"
-            type="checkbox" name=${`${field.name}-${index}`} value=${option.value} .checked=${live(chosen.has(option.value))}
-            aria-invalid=${invalid} ?disabled=${disabled}
-            /><span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span></label>`;
-        })
-      : field.options.map(
-          (option, index) =>
-            html`<label class="choice" part="choice"><input id=${index === 0 ? this.#controlId : `${this.#id}-${index}`} part="choice-input"
-              type="radio" name=${field.name} value=${option.value} .checked=${live(chosen.has(option.value))} ?disabled=${disabled}
-              /><span class="choice-text">${resolveText(option.label, t.locale) || option.value}</span></label>`,
-        );
+    const id = this.#controlId;
+    const choices = choiceList(
+      field.options.map((option) => ({
+        value: option.value,
+        label: resolveText(option.label, t.locale) || option.value,
+        checked: chosen.has(option.value),
+      })),
+      {
+        type: multiple ? 'checkbox' : 'radio',
+        id: (index: number) => (index === 0 ? id : `${this.#id}-${index}`),
+        name: multiple ? (index: number) => `${field.name}-${index}` : () => field.name,
+        disabled: this.#isDisabled,
+        invalid: multiple ? (t.error ? 'true' : 'false') : undefined,
+      },
+    );
     return html`<fieldset
       class="field ${t.error ? 'invalid' : ''}"
       part="field"
