@@ -15,6 +15,7 @@ import {
   type Intake,
   type IntakeChange,
   type Option,
+  type PhoneCountryOption,
 } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -723,12 +724,16 @@ export class IntakeField extends LitElement {
     // In a form, the country selector first holds only the chosen country: a form of many phone
     // fields would otherwise start with hundreds of options to create and lay out. The others come
     // when the page is idle, or as soon as the selector is focused or pressed, whichever is first.
-    let options = phoneCountryOptions(field.countries, field.defaultCountry);
+    let options: readonly PhoneCountryOption[];
     if (this.intake && !this.#allCountries) {
-      const chosen = options.filter((option) => option.country === phone.country);
+      // Only the chosen country's option is made (not the list of every country, filtered).
+      const allowed = phone.country !== '' && (!field.countries || field.countries.includes(phone.country));
+      const chosen = allowed ? phoneCountryOptions([phone.country]) : [];
       // With no option chosen, a selector shows its first one.
-      options = chosen.length > 0 || phone.country === '' ? chosen : options.slice(0, 1);
+      options = chosen.length > 0 || phone.country === '' ? chosen : phoneCountryOptions(field.countries, field.defaultCountry).slice(0, 1);
       this.#scheduleAllCountries();
+    } else {
+      options = phoneCountryOptions(field.countries, field.defaultCountry);
     }
     return html`<div class="phone"
       ><select part="country-select" aria-label=${t.ui.countryCode} autocomplete="tel-country-code" ?disabled=${this.#isDisabled}
