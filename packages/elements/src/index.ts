@@ -16,3 +16,7 @@ export type { IntakeErrorDetail } from './events/intake-error-event.js';
 export { formatPlural, formatUi, registerUiMessages, uiMessages } from './i18n/ui-messages.js';
 export type { PluralText, UiMessages } from './i18n/ui-messages.js';
 export { tokens } from './styles/tokens.styles.js';
+export { OutboxController } from './controllers/outbox-controller.js';
+export type { OutboxControllerOptions, OutboxRecordState } from './controllers/outbox-controller.js';
+export { DraftController } from './controllers/draft-controller.js';
+export type { DraftControllerOptions } from './controllers/draft-controller.js';

@@ -12,6 +12,9 @@ import {
 } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { CountdownController } from '../controllers/countdown-controller.js';
+import { DraftController } from '../controllers/draft-controller.js';
+import { OutboxController } from '../controllers/outbox-controller.js';
 import { IntakeChangeEvent } from '../events/intake-change-event.js';
 import { IntakeErrorEvent, type IntakeErrorDetail } from '../events/intake-error-event.js';
 import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
@@ -20,8 +23,6 @@ import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldList } from './field-list.js';
 import { formStyles } from './intake-form.styles.js';
-import { clearDraft, loadDraft, saveDraft } from './draft.js';
-import { keepOutboxFlowing, sharedOutbox, watchOutbox } from './shared-outbox.js';
 
 type Status = 'editing' | 'sending' | 'delivered' | 'queued' | 'rejected' | 'failed';
 
@@ -164,9 +165,17 @@ export class IntakeForm extends LitElement {
    * `form.captcha = () => grecaptcha.execute(siteKey, { action: 'submit' })`.
    */
   captcha: (() => Promise<string> | string) | undefined;
-  #stopOutbox: (() => void) | undefined;
-  #stopWatchingOutbox: (() => void) | undefined;
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The origin's outbox: flushed while the form is on the page; tells of records sent from other tabs. */
+  readonly #outbox = new OutboxController(this, { onChange: () => this.#onOutboxChange() });
+  /** What a person typed, kept on the device until the form is sent (never in kiosk mode). */
+  readonly #draft = new DraftController(this, { values: () => (this.#status === 'editing' ? this.#intake?.values : undefined) });
+  /** Kiosk mode: the seconds until the success state gives way to a fresh form. */
+  readonly #kioskCountdown = new CountdownController(this, {
+    onDone: () => {
+      this.reset();
+      this.#focusAfterRender = this.#form?.steps ? 'step' : undefined;
+    },
+  });
   #form: Form | undefined;
   #intake: Intake | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -182,8 +191,6 @@ export class IntakeForm extends LitElement {
   #outcomeMessage = '';
   #lastRecord: IntakeRecord | undefined;
   #pendingValues: Record<string, unknown> | undefined;
-  #kioskTimer: ReturnType<typeof setTimeout> | undefined;
-  #kioskCountdown = 0;
   #focusAfterRender: 'summary' | 'step' | 'outcome' | 'notice' | undefined;
 
   constructor() {
@@ -222,9 +229,7 @@ export class IntakeForm extends LitElement {
     if (this.#intake) this.#subscribe();
     this.#childObserver ??= new MutationObserver(() => this.#onChildrenChanged());
     this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
-    if (this.kiosk && (this.#status === 'delivered' || this.#status === 'queued')) this.#startKioskCountdown();
-    this.#stopOutbox ??= keepOutboxFlowing();
-    this.#stopWatchingOutbox ??= watchOutbox(() => this.#onOutboxChange());
+    if (this.kiosk && (this.#status === 'delivered' || this.#status === 'queued')) this.#kioskCountdown.start(this.kioskReset);
   }
 
   /**
@@ -235,11 +240,10 @@ export class IntakeForm extends LitElement {
   #onOutboxChange(): void {
     const id = this.#lastRecord?.id;
     if (this.#status !== 'queued' || !id) return;
-    const outbox = sharedOutbox();
-    if (outbox.entries().some((entry) => entry.record.id === id)) return;
-    const rejected = outbox.rejected().find((entry) => entry.record.id === id);
-    if (rejected) {
-      this.#showRejection(rejected.message);
+    const now = this.#outbox.stateOf(id);
+    if (now.state === 'waiting') return;
+    if (now.state === 'rejected') {
+      this.#showRejection(now.message);
     } else {
       this.#status = 'delivered';
       this.requestUpdate();
@@ -251,11 +255,6 @@ export class IntakeForm extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#childObserver?.disconnect();
-    clearTimeout(this.#kioskTimer);
-    this.#stopOutbox?.();
-    this.#stopOutbox = undefined;
-    this.#stopWatchingOutbox?.();
-    this.#stopWatchingOutbox = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -330,7 +329,7 @@ export class IntakeForm extends LitElement {
 
   /** Back to the first values and the first step; clears errors and any outcome. */
   reset(): void {
-    clearTimeout(this.#kioskTimer);
+    this.#kioskCountdown.stop();
     this.#intake?.reset();
     this.#discardDraft();
     this.#step = 0;
@@ -400,7 +399,7 @@ export class IntakeForm extends LitElement {
     }
     this.#schemaProblems = undefined;
     this.#form = parsed.form;
-    const draft = this.kiosk ? undefined : loadDraft(parsed.form.id);
+    const draft = this.kiosk ? undefined : this.#draft.load(parsed.form.id);
     const known = new Set(parsed.form.fields.map((field) => field.name));
     const restored = Object.fromEntries(Object.entries(draft ?? {}).filter(([name]) => known.has(name)));
     this.#intake = createIntake(parsed.form, { locale: this.#locale, values: { ...restored, ...this.#pendingValues } });
@@ -422,16 +421,11 @@ export class IntakeForm extends LitElement {
   /** Saves what a person typed shortly after typing pauses (never in kiosk mode). */
   #scheduleDraft(): void {
     if (this.kiosk || !this.#form || this.#status !== 'editing') return;
-    clearTimeout(this.#draftTimer);
-    const formId = this.#form.id;
-    this.#draftTimer = setTimeout(() => {
-      if (this.#intake && this.#status === 'editing') saveDraft(formId, this.#intake.values);
-    }, 400);
+    this.#draft.schedule(this.#form.id);
   }
 
   #discardDraft(): void {
-    clearTimeout(this.#draftTimer);
-    if (this.#form) clearDraft(this.#form.id);
+    if (this.#form) this.#draft.discard(this.#form.id);
   }
 
   #stepOf(name: string): number | undefined {
@@ -481,8 +475,8 @@ export class IntakeForm extends LitElement {
     const offline = globalThis.navigator?.onLine === false;
     // The outbox keeps the record while it is being sent, so leaving the page meanwhile loses nothing.
     const { outcome, queued } = offline
-      ? { outcome: { kind: 'failed', message: 'Offline', attempts: 0 } as const, queued: sharedOutbox().add(record, submit, payload) }
-      : await sharedOutbox().send(record, submit, payload === undefined ? {} : { payload });
+      ? { outcome: { kind: 'failed', message: 'Offline', attempts: 0 } as const, queued: this.#outbox.queue(record, submit, payload) }
+      : await this.#outbox.send(record, submit, payload);
     if (outcome.kind === 'delivered') {
       this.#finish(record, 'delivered');
     } else if (outcome.kind === 'failed' && queued) {
@@ -511,26 +505,8 @@ export class IntakeForm extends LitElement {
     this.#discardDraft();
     this.#focusAfterRender = 'outcome';
     this.dispatchEvent(new IntakeSubmittedEvent({ record, status }));
-    if (this.kiosk) this.#startKioskCountdown();
+    if (this.kiosk) this.#kioskCountdown.start(this.kioskReset);
     this.requestUpdate();
-  }
-
-  #startKioskCountdown(): void {
-    const total = Math.max(0, this.kioskReset);
-    const started = Date.now();
-    this.#kioskCountdown = Math.ceil(total / 1000);
-    const tick = () => {
-      const left = total - (Date.now() - started);
-      if (left <= 0) {
-        this.reset();
-        this.#focusAfterRender = this.#form?.steps ? 'step' : undefined;
-        return;
-      }
-      this.#kioskCountdown = Math.ceil(left / 1000);
-      this.requestUpdate();
-      this.#kioskTimer = setTimeout(tick, Math.min(1000, left));
-    };
-    this.#kioskTimer = setTimeout(tick, Math.min(1000, total));
   }
 
   readonly #onSubmit = (event: SubmitEvent) => {
@@ -668,7 +644,7 @@ export class IntakeForm extends LitElement {
             <p>${ui.queuedBody}</p>`
         : html`<slot name="success"><h2>${ui.successTitle}</h2><p>${ui.successBody}</p></slot>`}
       ${this.kiosk
-        ? html`<p>${formatUi(ui.nextPersonIn, { seconds: this.#kioskCountdown })}</p>`
+        ? html`<p>${formatUi(ui.nextPersonIn, { seconds: this.#kioskCountdown.secondsLeft })}</p>`
         : html`<button class="secondary" part="button" type="button" @click=${() => this.reset()}>${ui.startOver}</button>`}
     </div>`;
   }
