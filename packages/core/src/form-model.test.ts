@@ -35,3 +35,32 @@ describe('English field messages', () => {
     expect(intake.validate().errors['company']).toBe('请填写公司名称');
   });
 });
+
+describe('a required hidden field without a value', () => {
+  const parsed = parseForm({
+    id: 'f',
+    fields: [
+      { type: 'text', name: 'company', required: true },
+      { type: 'hidden', name: 'rep', label: { en: 'Sales rep code', 'zh-CN': '销售代表代码' }, required: true, prefill: 'rep' },
+    ],
+  });
+  if (!parsed.ok) throw new Error(parsed.issues[0]!.message);
+
+  it('is reported as missing from the page (hidden_missing), not as something to enter', () => {
+    const intake = createIntake(parsed.form, { locale: 'en', values: { company: 'Acme' } });
+    const result = intake.validate();
+    expect(result.valid).toBe(false);
+    expect(intake.issueFor('rep')?.code).toBe('hidden_missing');
+    expect(result.errors).toEqual({
+      rep: 'This form cannot be sent: sales rep code is missing, and this page should have filled it in. Open the page again from the link you were given, or contact the site owner',
+    });
+    intake.locale = 'zh-CN';
+    expect(intake.validate().errors['rep']).toBe('此表单暂时无法提交：缺少销售代表代码，该项应由页面自动填写。请通过您收到的链接重新打开本页，或联系网站管理员');
+  });
+
+  it('passes once the page gives it a value (prefill, default or code)', async () => {
+    const intake = createIntake(parsed.form, { values: { company: 'Acme' }, context: { url: 'https://example.com/expo?rep=ZH-07' } });
+    expect(intake.validate()).toEqual({ valid: true, errors: {} });
+    expect((await intake.toRecord()).data['rep']).toBe('ZH-07');
+  });
+});

@@ -29,6 +29,8 @@ export function fieldsByName(form: Form): ReadonlyMap<string, Field> {
 
 function requiredCode(field: Field): ValueIssueCode {
   if (field.type === 'consent') return 'consent_required';
+  // Nobody can type into a hidden field: its value was to come from the page (default, prefill, code).
+  if (field.type === 'hidden') return 'hidden_missing';
   return field.type === 'select' || field.type === 'radio' || field.type === 'checkboxes' ? 'required_choice' : 'required';
 }
 

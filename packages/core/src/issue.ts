@@ -43,6 +43,7 @@ export type ValueIssueCode =
   | 'required'
   | 'required_choice'
   | 'consent_required'
+  | 'hidden_missing'
   | 'invalid_type'
   | 'too_short'
   | 'too_long'

@@ -21,6 +21,7 @@ export const en: CoreMessages = {
     required: 'Enter {labelInSentence}',
     required_choice: 'Select {labelInSentence}',
     consent_required: 'You must agree to continue',
+    hidden_missing: 'This form cannot be sent: {labelInSentence} is missing, and this page should have filled it in. Open the page again from the link you were given, or contact the site owner',
     invalid_type: 'Enter a valid value for {labelInSentence}',
     too_short: '{label} must be {min} characters or more',
     too_long: '{label} must be {max} characters or fewer (now {length})',

@@ -21,6 +21,7 @@ export const zhCN: CoreMessages = {
     required: '请填写{label}',
     required_choice: '请选择{label}',
     consent_required: '请先勾选同意后再继续',
+    hidden_missing: '此表单暂时无法提交：缺少{label}，该项应由页面自动填写。请通过您收到的链接重新打开本页，或联系网站管理员',
     invalid_type: '请为{label}填写有效的值',
     too_short: '{label}至少需要 {min} 个字符',
     too_long: '{label}最多 {max} 个字符（当前 {length} 个）',

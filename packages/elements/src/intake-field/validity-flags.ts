@@ -9,6 +9,7 @@ export function validityFlags(code: ValueIssueCode): ValidityStateFlags {
     case 'required':
     case 'required_choice':
     case 'consent_required':
+    case 'hidden_missing':
       return { valueMissing: true };
     case 'too_long':
       return { tooLong: true };

@@ -705,6 +705,37 @@ describe('<intake-form>', () => {
       expect(text(part(el, 'progress')?.querySelector('.progress-text'))).to.equal('Step 2 of 5');
       expect(deepActive()).to.equal(controlOf(el, 'contactName'));
     });
+    it('says, without a link, that a required hidden field the page never filled stops the form, and axe finds no violation', async () => {
+      const schema = {
+        id: 'expo-lead',
+        fields: [
+          { type: 'text', name: 'company', label: 'Company', required: true },
+          { type: 'hidden', name: 'rep', label: 'Sales rep code', required: true, prefill: 'rep' },
+        ],
+      };
+      const el = await ready(await fixture<IntakeForm>(html`<intake-form endpoint="/__webhook/201" .schema=${schema}></intake-form>`));
+      const errors = collect<IntakeErrorEvent>(el, 'intake-error');
+      const submitted = collect<IntakeSubmittedEvent>(el, 'intake-submitted');
+      await typeInto(el, 'company', 'Acme');
+      await pressPrimary(el);
+
+      const summary = part(el, 'error-summary')!;
+      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      expect(summaryLinks(el), 'nothing a person could go to').to.deep.equal([]);
+      expect(text(summary.querySelector('li'))).to.equal(
+        'This form cannot be sent: sales rep code is missing, and this page should have filled it in. Open the page again from the link you were given, or contact the site owner',
+      );
+      expect(errors.map((event) => [event.detail.kind, (event.detail.issues as { path: string[] }[]).map((issue) => issue.path[0])])).to.deep.equal([
+        ['validation', ['rep']],
+      ]);
+      expect(submitted).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+
+      el.values = { rep: 'ZH-07' };
+      await pressPrimary(el);
+      await waitUntil(() => submitted.length === 1, 'sent once the page gives the hidden field its value');
+      expect(submitted[0]!.detail.record.data['rep']).to.equal('ZH-07');
+    });
   });
 
   describe('keyboard', () => {

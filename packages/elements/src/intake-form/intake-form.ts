@@ -616,11 +616,15 @@ export class IntakeForm extends LitElement {
       return message ? [{ name, message }] : [];
     });
     if (entries.length === 0) return nothing;
+    // A hidden field has nothing to go to: its problem (its value never came) is said, not linked.
+    const hidden = new Set(intake.form.fields.filter((field) => field.type === 'hidden').map((field) => field.name));
     return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" data-focus="summary" aria-labelledby="summary-title">
       <h2 id="summary-title">${ui.errorSummaryTitle}</h2>
       <ul>
-        ${entries.map(
-          (entry) => html`<li><a href="#${entry.name}" @click=${(event: Event) => void this.#focusField(event, entry.name)}>${entry.message}</a></li>`,
+        ${entries.map((entry) =>
+          hidden.has(entry.name)
+            ? html`<li>${entry.message}</li>`
+            : html`<li><a href="#${entry.name}" @click=${(event: Event) => void this.#focusField(event, entry.name)}>${entry.message}</a></li>`,
         )}
       </ul>
     </div>`;
