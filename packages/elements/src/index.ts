@@ -20,3 +20,5 @@ export { OutboxController } from './controllers/outbox-controller.js';
 export type { OutboxControllerOptions, OutboxRecordState } from './controllers/outbox-controller.js';
 export { DraftController } from './controllers/draft-controller.js';
 export type { DraftControllerOptions } from './controllers/draft-controller.js';
+export { LangController } from './controllers/lang-controller.js';
+export type { LangControllerOptions } from './controllers/lang-controller.js';

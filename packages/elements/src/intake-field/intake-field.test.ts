@@ -321,7 +321,10 @@ const cases: readonly TypeCase[] = [
     keyboard: [],
     initial: { attr: 'campaign-7', entries: ['campaign-7'], edit: [(el) => (el.value = 'other')] },
     code: { value: 'expo-2026', entries: ['expo-2026'], shown: [] },
-    missing: { en: 'Enter campaign', zh: '请填写Campaign' },
+    missing: {
+      en: 'This form cannot be sent: campaign is missing, and this page should have filled it in. Open the page again from the link you were given, or contact the site owner',
+      zh: '此表单暂时无法提交：缺少Campaign，该项应由页面自动填写。请通过您收到的链接重新打开本页，或联系网站管理员',
+    },
   },
 ];
 
@@ -374,6 +377,38 @@ describe('<intake-field> on a page', () => {
     expectSame(document.activeElement, document.body);
     el.focus();
     expectSame(focused(el), control(el));
+  });
+
+  it('follows a `lang` that changes above it (a page switching language), unless its own `locale` is set', async () => {
+    const html = document.documentElement;
+    const pageLang = html.getAttribute('lang');
+    try {
+      const { form, el } = await mountMarkup(
+        '<section lang="en"><intake-field type="text" name="f" label="Company" required></intake-field><intake-field type="text" name="g" label="Company" required locale="en"></intake-field></section>',
+      );
+      const own = form.querySelectorAll<IntakeField>('intake-field')[1]!;
+      el.reportValidity();
+      own.reportValidity();
+      await el.updateComplete;
+      expect(el.validationMessage).to.equal('Enter company');
+      expect(squash(shadow(el).querySelector('[part="error"]')!.textContent)).to.equal(`${uiMessages('en').errorPrefix} Enter company`);
+
+      form.querySelector('section')!.setAttribute('lang', 'zh-CN');
+      await waitUntil(() => el.validationMessage === '请填写Company', 'the message follows the section to zh-CN');
+      expect(squash(shadow(el).querySelector('[part="error"]')!.textContent)).to.equal(`${uiMessages('zh-CN').errorPrefix} 请填写Company`);
+      expect(squash(shadow(el).querySelector('[part="required-marker"] + .visually-hidden')!.textContent)).to.equal(uiMessages('zh-CN').required);
+      expect(own.validationMessage, 'its own locale wins').to.equal('Enter company');
+
+      // With no lang nearer than <html>, the page's language rules.
+      form.querySelector('section')!.removeAttribute('lang');
+      html.setAttribute('lang', 'en');
+      await waitUntil(() => el.validationMessage === 'Enter company', 'back to the page language, en');
+      html.setAttribute('lang', 'zh-CN');
+      await waitUntil(() => el.validationMessage === '请填写Company', 'the page switched to zh-CN');
+    } finally {
+      if (pageLang === null) html.removeAttribute('lang');
+      else html.setAttribute('lang', pageLang);
+    }
   });
 });
 

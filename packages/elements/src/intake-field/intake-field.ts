@@ -22,6 +22,7 @@ import { live } from 'lit/directives/live.js';
 import { formatPlural, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldStyles } from './intake-field.styles.js';
+import { LangController } from '../controllers/lang-controller.js';
 import { choiceList } from './choice-list.js';
 import { optionList } from './option-list.js';
 import { regionName } from './region-names.js';
@@ -206,7 +207,7 @@ export class IntakeField extends LitElement {
   declare options: readonly Option[] | undefined;
   /** The default value (attribute `value`): what the field starts with and resets to. */
   declare defaultValue: string | undefined;
-  /** The locale of messages: `en` or `zh-CN`. Default: the nearest `lang`, else `en`. */
+  /** The locale of messages: `en` or `zh-CN`. Default: the nearest `lang` (followed when it changes), else `en`. */
   declare locale: string | undefined;
   /** `light` or `dark` to force a colour scheme; by default it follows `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | undefined;
@@ -232,6 +233,10 @@ export class IntakeField extends LitElement {
   #childOptionsChanged = false;
   /** The last lookup of `field`: renders ask for it several times, and a form has hundreds of fields. */
   #fieldCache: { form: Form | undefined; name: string; field: Field | undefined } | undefined;
+  /** The locale of a standalone field: its `locale`, else the nearest `lang`, followed as it changes. */
+  readonly #lang = new LangController(this, { own: () => this.locale, enabled: () => !this.intake });
+  /** The locale the standalone field's own controller was built in. */
+  #builtLocale: string | undefined;
   readonly #id = `intake-field-${++nextId}`;
   readonly #controlId = `${this.#id}-control`;
   readonly #helpId = `${this.#id}-help`;
@@ -360,8 +365,7 @@ export class IntakeField extends LitElement {
   }
 
   get #locale(): string {
-    if (this.intake) return this.intake.locale;
-    return this.locale || this.closest<HTMLElement>('[lang]')?.lang || 'en';
+    return this.intake ? this.intake.locale : this.#lang.locale;
   }
 
   get #isDisabled(): boolean {
@@ -399,8 +403,14 @@ export class IntakeField extends LitElement {
     }
     const childOptionsChanged = this.#childOptionsChanged && !this.options && choiceTypes.has(this.type);
     this.#childOptionsChanged = false;
-    if (!this.intake && (!this.#own || childOptionsChanged || definitionKeys.some((key) => changed.has(key)) || changed.has('locale'))) {
+    if (!this.intake && (!this.#own || childOptionsChanged || definitionKeys.some((key) => changed.has(key)))) {
       this.#buildOwnController();
+    } else if (!this.intake && this.#own && this.#builtLocale !== this.#locale) {
+      // A new locale (the `locale` property, or a `lang` above the field changed): the same
+      // controller speaks it, so what was typed and the errors shown stay. (An invalid definition
+      // has no controller: it is read again in the new locale above.)
+      this.#builtLocale = this.#locale;
+      this.#own.locale = this.#locale;
     }
     const controller = this.controller;
     if (controller && this.field) {
@@ -420,6 +430,7 @@ export class IntakeField extends LitElement {
 
   /** Builds the one-field controller of a standalone field from its attributes. */
   #buildOwnController(): void {
+    this.#builtLocale = this.#locale;
     const previous = this.#own;
     const keep = previous && previous.form.fields[0] ? previous.get(previous.form.fields[0].name) : undefined;
     const definition = this.#definitionFromAttributes();
