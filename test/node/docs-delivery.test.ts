@@ -2,7 +2,7 @@
 // are the ones the code uses, and its links resolve.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { backoffDelay, defaultAttempts, defaultTimeoutMs, memoryStorage, Outbox, type IntakeRecord } from '@intake/core';
+import { backoffDelay, defaultAttempts, defaultOutboxPrefix, defaultTimeoutMs, memoryStorage, Outbox, type IntakeRecord } from '@intake/core';
 import { describe, expect, it } from 'vitest';
 import { brokenLinks, readDoc, root } from './docs-markdown.js';
 
@@ -40,7 +40,8 @@ describe('docs/delivery.md', () => {
     expect(markdown).toContain('0.5–1 s after the first\n   failure and 1–2 s after the second');
     const elements = readFileSync(resolve(root, 'packages/elements/src/intake-form/shared-outbox.ts'), 'utf8');
     expect(elements).toMatch(/flushIntervalMs = 30_000/);
-    expect(elements).toMatch(/outboxPrefix = 'intake-outbox:v1:'/);
+    expect(elements).toMatch(/outboxPrefix = defaultOutboxPrefix;/);
+    expect(defaultOutboxPrefix).toBe('intake-outbox:v1:');
     expect(markdown).toContain('every 30 s');
   });
 

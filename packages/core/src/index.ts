@@ -37,7 +37,7 @@ export { defaultTimeoutMs, parseRetryAfter, postRecord } from './delivery/post-r
 export type { PostOptions, PostOutcome } from './delivery/post-record.js';
 export { backoffDelay, defaultAttempts, deliverRecord } from './delivery/deliver-record.js';
 export type { DeliverOptions, DeliverOutcome } from './delivery/deliver-record.js';
-export { defaultClaim, memoryStorage, Outbox, webStorage } from './delivery/outbox.js';
+export { defaultClaim, defaultOutboxPrefix, memoryStorage, Outbox, webStorage } from './delivery/outbox.js';
 export type { ClaimRunner, FlushResult, OutboxEntry, OutboxOptions, OutboxStorage, RejectedEntry, SendResult, WebStorageLike } from './delivery/outbox.js';
 export { resolveText } from './text.js';
 export type { Text } from './text.js';

@@ -39,6 +39,9 @@ export interface OutboxStorage {
 /** Runs `task` only if no other tab of the origin holds the claim; resolves `false` when it did not run. */
 export type ClaimRunner = (name: string, task: () => Promise<void>) => Promise<boolean>;
 
+/** The default key prefix of an {@link Outbox}: the one every Intake form of an origin shares. */
+export const defaultOutboxPrefix = 'intake-outbox:v1:';
+
 /** Options of {@link Outbox}. */
 export interface OutboxOptions {
   readonly storage: OutboxStorage;
@@ -182,7 +185,7 @@ export class Outbox {
     this.#max = options.maxEntries ?? 200;
     this.#deliver = options.deliver ?? {};
     this.#now = options.now ?? Date.now;
-    this.#prefix = options.prefix ?? 'intake-outbox:v1:';
+    this.#prefix = options.prefix ?? defaultOutboxPrefix;
     this.#claim = options.claim ?? defaultClaim(this.#storage, this.#prefix, this.#now);
   }
 

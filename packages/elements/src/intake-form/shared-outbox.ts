@@ -1,10 +1,10 @@
-import { memoryStorage, Outbox, webStorage } from '@intake/core';
+import { defaultOutboxPrefix, memoryStorage, Outbox, webStorage } from '@intake/core';
 
 /** How often a page with a form open retries the records waiting on the device. */
 export const flushIntervalMs = 30_000;
 
-/** The prefix of the outbox's keys in `localStorage` (the core's default, named here to watch other tabs). */
-export const outboxPrefix = 'intake-outbox:v1:';
+/** The prefix of the outbox's keys in `localStorage` (the core's default; other tabs' changes are watched by it). */
+export const outboxPrefix = defaultOutboxPrefix;
 
 let outbox: Outbox | undefined;
 let users = 0;
