@@ -323,6 +323,24 @@ describe('pnpm demo', () => {
     await expectAxeClean('the form page in Chinese, dark');
     await page.emulateMediaFeatures([]);
 
+    // The inbox speaks the language chosen on the form page, and switches too.
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('nav a[href="/inbox.html"]')]);
+    await page.waitForSelector('#records li.record', { timeout: 10_000 });
+    expect(await page.$eval('html', (html) => html.lang)).toBe('zh-CN');
+    expect(await page.$eval('h1', (heading) => heading.textContent)).toBe('收件箱');
+    await waitFor(() => page.$eval('#inbox-status', (line) => line.textContent === '已收到 2 条记录。'), 5000, 'the Chinese status line');
+    const terms = () => page.$eval('#records li.record', (item) => [...item.querySelectorAll('dt, summary')].map((term) => term.textContent));
+    expect(await terms()).toEqual(['公司', '邮箱', '电话（E.164）', '标签', '去重键', '原始 JSON']);
+    await expectAxeClean('the inbox in Chinese');
+    await page.click('button[data-locale="en"]');
+    expect(await page.$eval('#inbox-status', (line) => line.textContent)).toBe('2 records received.');
+    expect(await terms()).toEqual(['Company', 'Email', 'Phone (E.164)', 'Tags', 'Dedupe key', 'Raw JSON']);
+    expect(await page.$eval('html', (html) => html.lang)).toBe('en');
+    await page.click('button[data-locale="zh-CN"]');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('nav a[href="/"]')]);
+    await page.waitForSelector(control('company'), { timeout: 15_000 });
+    await waitFor(async () => (await stepTitle()) === '公司信息', 5000, 'the form page in Chinese again');
+
     // And back.
     await page.click('button[data-locale="en"]');
     await waitFor(async () => (await stepTitle()) === 'Company', 5000, 'the English step title');
