@@ -334,6 +334,26 @@ export const ErrorSummaryChinese: Story = {
   args: { ...ErrorSummary.args, locale: 'zh-CN' },
 };
 
+/**
+ * A required hidden field the page never filled (here `rep`, which a `?rep=` link would give): the
+ * summary says the page, not the person, is missing it, with no link (nothing to go to).
+ */
+export const MissingHiddenValue: Story = {
+  name: 'Error summary, hidden value missing',
+  args: {
+    schema: {
+      id: 'expo-lead',
+      fields: [
+        { type: 'text', name: 'company', label: t('Company', '公司名称'), required: true },
+        { type: 'hidden', name: 'rep', label: t('Sales rep code', '销售代表代码'), required: true, prefill: 'rep' },
+      ],
+    },
+    locale: 'en',
+    values: { company: 'Acme Robotics' },
+  },
+  play: ErrorSummary.play,
+};
+
 /** After a valid submission (no `submit.url` here, so the record counts as delivered). */
 export const Success: Story = {
   name: 'Success',
