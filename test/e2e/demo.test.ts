@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ConsoleMessage, HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntake, parseForm, type IntakeRecord } from '@intake/core';
 import { axeViolations } from './support/axe.js';
@@ -170,6 +170,17 @@ describe('pnpm demo', () => {
   });
 
   it('a person fills the crm-lead form with the keyboard and sends it; the receiver stores the record', { timeout: 90_000 }, async () => {
+    // The page preloads the schema (<link rel="preload" as="fetch">): one request, used by the form.
+    const schemaRequests: string[] = [];
+    const preloadWarnings: string[] = [];
+    const onRequest = (request: HTTPRequest) => {
+      if (new URL(request.url()).pathname === '/schemas/crm-lead.json') schemaRequests.push(request.url());
+    };
+    const onConsole = (message: ConsoleMessage) => {
+      if (/preload/i.test(message.text())) preloadWarnings.push(message.text());
+    };
+    page.on('request', onRequest);
+    page.on('console', onConsole);
     await page.goto(pageUrl, { waitUntil: 'load' });
     await page.waitForSelector(control('company'), { timeout: 15_000 });
     expect(await page.$eval('html', (html) => html.lang)).toBe('en');
@@ -211,6 +222,10 @@ describe('pnpm demo', () => {
 
     // Step 5: Confirm
     await tick('privacy');
+    page.off('request', onRequest);
+    page.off('console', onConsole);
+    expect(schemaRequests, 'the schema is fetched once, the preload and the form sharing it').toHaveLength(1);
+    expect(preloadWarnings, 'Chromium warns when a preload goes unused').toEqual([]);
     // A person takes longer than the receiver's spam threshold (a fill under 1.5 s is dropped
     // quietly with a 202); puppeteer's keyboard fills all five steps in about 1.8 s, too close.
     await new Promise((resolve) => setTimeout(resolve, 1500));
