@@ -19,11 +19,11 @@ import {
 } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { LangController } from '../controllers/lang-controller.js';
 import { formatPlural, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
-import { fieldStyles } from './intake-field.styles.js';
-import { LangController } from '../controllers/lang-controller.js';
 import { choiceList } from './choice-list.js';
+import { fieldStyles } from './intake-field.styles.js';
 import { optionList } from './option-list.js';
 import { regionName } from './region-names.js';
 import { validityFlags } from './validity-flags.js';
