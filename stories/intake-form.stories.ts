@@ -316,7 +316,7 @@ export const ConditionalFieldsRevealed: Story = {
   },
 };
 
-/** A failed submit: the error summary (focused, linking to each field) and the inline messages. */
+/** A failed submit: the error summary (announced, linking to each field), the inline messages, the first invalid field focused. */
 export const ErrorSummary: Story = {
   name: 'Error summary',
   args: { schema: contactPreset, locale: 'en', values: { name: 'Jane Doe', email: 'jane@example', message: 'Hello' } },

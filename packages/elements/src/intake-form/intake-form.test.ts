@@ -222,8 +222,7 @@ describe('<intake-form>', () => {
       await aTimeout(10);
       const summary = el.shadowRoot!.querySelector('[part="error-summary"]')!;
       expect(summary.textContent).to.include('Enter name');
-      expect(el.shadowRoot!.activeElement).to.equal(summary);
-      (fields[0] as HTMLElement).focus();
+      await waitUntil(() => deepActive() === controlOf(el, 'name'), 'the first invalid field takes the focus');
       await sendKeys({ type: 'Ann' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ type: 'Ann@Example.com' });
@@ -594,7 +593,7 @@ describe('<intake-form>', () => {
       await settle(el);
       expect(progress()).to.equal('Step 1 of 5');
       expect(summaryLinks(el).map(text)).to.deep.equal(['Enter company name', 'Select industry']);
-      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'error-summary'));
+      await waitUntil(() => deepActive() === controlOf(el, 'company'), 'the first invalid field of the step takes the focus');
       expect(inlineErrorOf(el, 'company')).to.include('Enter company name');
       expect(inlineErrorOf(el, 'city')).to.equal('');
       expect(errors, 'Continue is not a submission').to.have.length(0);
@@ -654,7 +653,7 @@ describe('<intake-form>', () => {
   });
 
   describe('error summary', () => {
-    it('lists each problem on a failed submit, takes focus, and its links focus the field (click and Enter)', async () => {
+    it('lists each problem on a failed submit (announced: role alert), focuses the first invalid field, and its links focus the field (click and Enter)', async () => {
       const el = await ready(await fixture<IntakeForm>(html`<intake-form .schema=${await preset('contact')}></intake-form>`));
       const errors = collect<IntakeErrorEvent>(el, 'intake-error');
       await typeInto(el, 'phone', '12');
@@ -663,7 +662,7 @@ describe('<intake-form>', () => {
       const summary = part(el, 'error-summary')!;
       expect(summary.getAttribute('role')).to.equal('alert');
       expect(text(summary.querySelector('h2'))).to.equal('There is a problem');
-      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      await waitUntil(() => deepActive() === controlOf(el, 'name'), 'spec §5: the first invalid field gets focus on submit');
       const expected = [
         ['name', 'Enter name'],
         ['email', 'Enter email'],
@@ -705,6 +704,31 @@ describe('<intake-form>', () => {
       expect(text(part(el, 'progress')?.querySelector('.progress-text'))).to.equal('Step 2 of 5');
       expect(deepActive()).to.equal(controlOf(el, 'contactName'));
     });
+    it('on a multi-step form, a failed submit goes to the step of the first invalid field and focuses it', async () => {
+      const el = await ready(await fixture<IntakeForm>(html`<intake-form locale="en" .schema=${await preset('crm-lead')}></intake-form>`));
+      el.values = { ...crmAll, contactName: '' };
+      for (let step = 1; step < crmStepIds.length; step++) {
+        await click(part(el, 'next')!);
+        await settle(el);
+      }
+      expect(text(part(el, 'progress')?.querySelector('.progress-text'))).to.equal('Step 2 of 5');
+      expect(summaryLinks(el).map(text), 'Continue stops at the step with the problem').to.deep.equal(['Enter contact name']);
+      await waitUntil(() => deepActive() === controlOf(el, 'contactName'), 'the invalid field of the step has the focus');
+
+      // Past that step (values set by code), the problem shows again only at the submit.
+      el.values = { contactName: 'Wang Wei' };
+      while (part(el, 'next')) {
+        await click(part(el, 'next')!);
+        await settle(el);
+      }
+      expect(text(part(el, 'progress')?.querySelector('.progress-text'))).to.equal('Step 5 of 5');
+      el.values = { contactName: '' };
+      await pressPrimary(el);
+      await settle(el);
+      expect(text(part(el, 'progress')?.querySelector('.progress-text'))).to.equal('Step 2 of 5');
+      await waitUntil(() => deepActive() === controlOf(el, 'contactName'), 'the submit went back to step 2 and focused the field');
+    });
+
     it('says, without a link, that a required hidden field the page never filled stops the form, and axe finds no violation', async () => {
       const schema = {
         id: 'expo-lead',
@@ -720,7 +744,7 @@ describe('<intake-form>', () => {
       await pressPrimary(el);
 
       const summary = part(el, 'error-summary')!;
-      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      expect(el.shadowRoot!.activeElement, 'no field can take the focus: the summary does').to.equal(summary);
       expect(summaryLinks(el), 'nothing a person could go to').to.deep.equal([]);
       expect(text(summary.querySelector('li'))).to.equal(
         'This form cannot be sent: sales rep code is missing, and this page should have filled it in. Open the page again from the link you were given, or contact the site owner',

@@ -191,7 +191,8 @@ export class IntakeForm extends LitElement {
   #outcomeMessage = '';
   #lastRecord: IntakeRecord | undefined;
   #pendingValues: Record<string, unknown> | undefined;
-  #focusAfterRender: 'summary' | 'step' | 'outcome' | 'notice' | undefined;
+  /** What takes the focus once rendered: a marked part (`data-focus`), or a field by name. */
+  #focusAfterRender: 'summary' | 'step' | 'outcome' | 'notice' | { readonly field: string } | undefined;
 
   constructor() {
     super();
@@ -268,7 +269,8 @@ export class IntakeForm extends LitElement {
   protected override updated(): void {
     const target = this.#focusAfterRender;
     this.#focusAfterRender = undefined;
-    if (target) this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`)?.focus();
+    if (typeof target === 'object') void this.#goToField(target.field);
+    else if (target) this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`)?.focus();
     const events = this.#pendingEvents;
     this.#pendingEvents = [];
     for (const event of events) this.dispatchEvent(event);
@@ -276,7 +278,7 @@ export class IntakeForm extends LitElement {
 
   /**
    * Validates every visible field (of every step), shows the errors inline and in the summary,
-   * moves focus to the summary when there are errors, and returns whether the form is valid.
+   * moves focus to the first invalid field (to the summary when none can take it), and returns whether the form is valid.
    */
   validate(): boolean {
     const intake = this.#intake;
@@ -433,9 +435,17 @@ export class IntakeForm extends LitElement {
     return index === undefined || index < 0 ? undefined : index;
   }
 
+  /**
+   * Shows the error summary of `names` (role="alert": announced as it appears) and moves the focus
+   * to the first invalid field a person can reach (spec §5), or to the summary when there is none
+   * (a required hidden field the page never filled).
+   */
   #showSummary(names: readonly string[]): void {
     this.#summary = names;
-    if (names.length > 0) this.#focusAfterRender = 'summary';
+    const fields = this.#form?.fields ?? [];
+    const first = names.find((name) => fields.some((field) => field.name === name && field.type !== 'hidden'));
+    if (first !== undefined) this.#focusAfterRender = { field: first };
+    else if (names.length > 0) this.#focusAfterRender = 'summary';
     this.requestUpdate();
   }
 
@@ -534,9 +544,14 @@ export class IntakeForm extends LitElement {
     }
   };
 
-  /** Follows a link of the error summary: goes to the field's step if needed, then focuses the field. */
-  async #focusField(event: Event, name: string): Promise<void> {
+  /** Follows a link of the error summary to its field. */
+  #focusField(event: Event, name: string): void {
     event.preventDefault();
+    void this.#goToField(name);
+  }
+
+  /** Goes to the step of field `name` if needed, then scrolls it into view and focuses it. */
+  async #goToField(name: string): Promise<void> {
     const step = this.#stepOf(name);
     if (step !== undefined && step !== this.#step) {
       this.#step = step;
@@ -624,7 +639,7 @@ export class IntakeForm extends LitElement {
         ${entries.map((entry) =>
           hidden.has(entry.name)
             ? html`<li>${entry.message}</li>`
-            : html`<li><a href="#${entry.name}" @click=${(event: Event) => void this.#focusField(event, entry.name)}>${entry.message}</a></li>`,
+            : html`<li><a href="#${entry.name}" @click=${(event: Event) => this.#focusField(event, entry.name)}>${entry.message}</a></li>`,
         )}
       </ul>
     </div>`;
