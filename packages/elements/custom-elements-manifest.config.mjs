@@ -46,6 +46,9 @@ function intakeManifestPlugin() {
       visit(node);
     },
     packageLinkPhase({ customElementsManifest }) {
+      // The analyzer lists modules in the order its (asynchronous) glob found the files, which can
+      // change from run to run on a busy machine: sorted, the manifest is the same every time.
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       for (const module of customElementsManifest.modules) {
         const exported = new Set((module.exports ?? []).map((entry) => entry.declaration?.name));
         module.declarations = (module.declarations ?? []).filter((declaration) => declaration.kind !== 'variable' || exported.has(declaration.name));
