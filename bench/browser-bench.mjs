@@ -18,15 +18,12 @@
 //
 // --write replaces the "Peers" section of docs/BENCHMARKS.md; --json prints the results as one
 // JSON line (prefixed `BENCH_JSON `) for the smoke test (test/node/peer-bench.test.ts).
-import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import puppeteer from 'puppeteer-core';
+import { launchChromium, loadPages, median, serveFiles } from './support.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -43,17 +40,7 @@ const intakeScript = path('packages/embed/dist/intake.js');
 if (!existsSync(intakeScript)) throw new Error(`${intakeScript} is missing: run \`pnpm build\` first.`);
 
 // The pages are built in TypeScript (bench/pages) from the same form definitions.
-const dir = await mkdtemp(join(tmpdir(), 'intake-peer-bench-'));
-await build({
-  entryPoints: [fileURLToPath(new URL('./pages/index.ts', import.meta.url))],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: join(dir, 'pages.mjs'),
-  logLevel: 'warning',
-});
-const { benchForms, intakePage, plainPage, plainFormCss, plainFormScript, surveyJsPage } = await import(join(dir, 'pages.mjs'));
-await rm(dir, { recursive: true, force: true });
+const { benchForms, intakePage, plainPage, plainFormCss, plainFormScript, surveyJsPage } = await loadPages();
 
 const allForms = benchForms();
 const formKeys = [...sizes, ...(withSteps ? ['30-steps'] : [])];
@@ -86,27 +73,8 @@ for (const key of formKeys) {
   }
 }
 
-const server = createServer((request, response) => {
-  const file = files[new URL(request.url, 'http://x').pathname];
-  if (!file) return response.writeHead(404).end();
-  // Cross-origin isolated pages get a 5 µs performance.now() instead of 100 µs (every file is same-origin).
-  response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store', 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
-  response.end(file.body);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-
-const median = (values) => {
-  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
-  if (sorted.length === 0) return undefined;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+const { server, origin } = await serveFiles(files);
+const browser = await launchChromium();
 const gzip = (body) => gzipSync(body, { level: 9 }).length;
 
 /** One fresh load: time to interactive, the files it loaded, then a keystroke and a validation run. */

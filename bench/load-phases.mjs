@@ -10,13 +10,8 @@
 // the time to `customElements.define`, the form's own updates, the fields' updates, and the first
 // update of each field type (sums per load, medians over loads). `--form` times a form of your own
 // (every field counted as shown), e.g. 50 fields of one type to time that type alone.
-import { build } from 'esbuild';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { readFile } from 'node:fs/promises';
+import { launchChromium, loadPages, median, serveFiles } from './support.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -26,10 +21,7 @@ const formFile = option('--form', undefined);
 const scripts = args.filter((arg, i) => !arg.startsWith('--') && !['--size', '--runs', '--form'].includes(args[i - 1]));
 if (scripts.length === 0) throw new Error('Give one or more builds of intake.js, e.g. packages/embed/dist/intake.js');
 
-const dir = await mkdtemp(join(tmpdir(), 'intake-load-phases-'));
-await build({ entryPoints: [fileURLToPath(new URL('./pages/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'pages.mjs'), logLevel: 'warning' });
-const { benchForms, intakePage, plainPage, plainFormCss, plainFormScript } = await import(join(dir, 'pages.mjs'));
-await rm(dir, { recursive: true, force: true });
+const { benchForms, intakePage, plainPage, plainFormCss, plainFormScript } = await loadPages();
 let bench = benchForms()[size];
 if (!bench) throw new Error(`unknown --size ${size} (known: 30, 200)`);
 if (formFile) {
@@ -38,26 +30,16 @@ if (formFile) {
 }
 
 const files = {
-  '/plain.js': ['text/javascript', plainFormScript],
-  '/plain.css': ['text/css', plainFormCss],
-  '/plain.html': ['text/html; charset=utf-8', plainPage(bench, { script: '/plain.js', style: '/plain.css' })],
+  '/plain.js': { type: 'text/javascript', body: plainFormScript },
+  '/plain.css': { type: 'text/css', body: plainFormCss },
+  '/plain.html': { type: 'text/html; charset=utf-8', body: plainPage(bench, { script: '/plain.js', style: '/plain.css' }) },
 };
 for (const [i, script] of scripts.entries()) {
-  files[`/v${i}.js`] = ['text/javascript', await readFile(script)];
-  files[`/v${i}.html`] = ['text/html; charset=utf-8', intakePage(bench, `/v${i}.js`)];
+  files[`/v${i}.js`] = { type: 'text/javascript', body: await readFile(script) };
+  files[`/v${i}.html`] = { type: 'text/html; charset=utf-8', body: intakePage(bench, `/v${i}.js`) };
 }
-const server = createServer((request, response) => {
-  const file = files[new URL(request.url, 'http://x').pathname];
-  if (!file) return response.writeHead(404).end();
-  response.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store', 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
-  response.end(file[1]);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-});
+const { server, origin } = await serveFiles(files);
+const browser = await launchChromium();
 
 /** Installed before the page's scripts: times the elements' updates through `customElements.define`. */
 function hooks() {
@@ -118,11 +100,6 @@ for (let run = 0; run < runs; run++) {
 await browser.close();
 server.close();
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const meanError = (values) => {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1));

@@ -5,10 +5,6 @@ import { fill, setupLanguage } from './language.js';
 const texts = {
   en: {
     title: 'Intake demo: the crm-lead form',
-    navForm: 'Form',
-    navInbox: 'Inbox',
-    nav: 'Demo',
-    language: 'Language',
     heading: 'A lead form that posts to your own receiver',
     intro:
       'This page embeds the crm-lead preset with one script tag and one <intake-form> element. When you send it, your browser posts the normalized record (E.164 phone, lower-case email, option codes, tags, a dedupe key) to the Intake receiver running on this machine, which checks it again and appends it to a JSON-lines file.',
@@ -24,10 +20,6 @@ const texts = {
   },
   'zh-CN': {
     title: 'Intake 演示：crm-lead 表单',
-    navForm: '表单',
-    navInbox: '收件箱',
-    nav: '演示',
-    language: '语言',
     heading: '提交到您自己的接收端的线索表单',
     intro:
       '本页用一个 script 标签和一个 <intake-form> 元素嵌入了 crm-lead 预设表单。提交后，浏览器会把规范化的记录（E.164 格式的电话、小写邮箱、选项代码、标签和去重键）发送到本机运行的 Intake 接收端，接收端再次校验后把它追加到 JSON Lines 文件中。',

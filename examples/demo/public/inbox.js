@@ -6,10 +6,6 @@ import { fill, setupLanguage } from './language.js';
 const texts = {
   en: {
     title: 'Intake demo: inbox',
-    navForm: 'Form',
-    navInbox: 'Inbox',
-    nav: 'Demo',
-    language: 'Language',
     heading: 'Inbox',
     intro:
       'The records the receiver has stored so far, newest first, read from its JSON-lines files by the demo server every few seconds. The receiver itself has no endpoint that hands records out.',
@@ -31,10 +27,6 @@ const texts = {
   },
   'zh-CN': {
     title: 'Intake 演示：收件箱',
-    navForm: '表单',
-    navInbox: '收件箱',
-    nav: '演示',
-    language: '语言',
     heading: '收件箱',
     intro: '接收端至今保存的记录，最新的在前。演示服务器每隔几秒从接收端的 JSON Lines 文件中读取；接收端本身没有任何对外提供记录的接口。',
     footer: 'Intake 演示 · 记录保存在',

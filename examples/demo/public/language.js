@@ -5,6 +5,12 @@
 
 const storageKey = 'intake-demo:locale';
 
+/** The texts both pages share: the navigation and the switch's label. */
+const common = {
+  en: { navForm: 'Form', navInbox: 'Inbox', nav: 'Demo', language: 'Language' },
+  'zh-CN': { navForm: '表单', navInbox: '收件箱', nav: '演示', language: '语言' },
+};
+
 /** Fills `{name}` placeholders of a text. */
 export const fill = (template, params = {}) => template.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 
@@ -17,12 +23,14 @@ function savedLocale() {
 }
 
 /**
- * Sets up the switch. `texts` maps each locale (`en`, `zh-CN`) to the page's texts, including
- * `title`; `onChange(locale)` runs after every switch and once at the start. The starting language
- * is `?lang=`, else the one chosen last on either page, else English.
+ * Sets up the switch. `pageTexts` maps each locale (`en`, `zh-CN`) to the page's own texts,
+ * including `title` (the navigation's are here); `onChange(locale)` runs after every switch and once
+ * at the start. The starting language is `?lang=`, else the one chosen last on either page, else
+ * English.
  */
-export function setupLanguage(texts, onChange = () => {}) {
-  const locales = Object.keys(texts);
+export function setupLanguage(pageTexts, onChange = () => {}) {
+  const locales = Object.keys(pageTexts);
+  const texts = Object.fromEntries(locales.map((locale) => [locale, { ...common[locale], ...pageTexts[locale] }]));
   const buttons = [...document.querySelectorAll('button[data-locale]')];
 
   function apply(next, remember) {

@@ -17,7 +17,13 @@ export interface FieldState {
 
 const fieldMaps = new WeakMap<Form, ReadonlyMap<string, Field>>();
 
-/** The fields of a form by name (cached per form object). */
+/**
+ * The fields of a form by name, made once per form object and shared by every caller (a form's
+ * hundreds of fields each look their definition up here instead of scanning the list).
+ *
+ * @example
+ * fieldsByName(form).get('email')?.type; // 'email'
+ */
 export function fieldsByName(form: Form): ReadonlyMap<string, Field> {
   let map = fieldMaps.get(form);
   if (!map) {

@@ -6,6 +6,7 @@ export { parseForm, formatSchemaIssues } from './parse-form.js';
 export type { ParseFormOptions, ParseFormResult, SchemaIssue } from './parse-form.js';
 export { formJsonSchema } from './json-schema.js';
 export { createIntake } from './create-intake.js';
+export { fieldsByName } from './form-model.js';
 export type { FieldIssue, Intake, IntakeChange, IntakeOptions, ValidationResult } from './create-intake.js';
 export { IntakeValidationError } from './intake-validation-error.js';
 export { validateRecord } from './validate-record.js';

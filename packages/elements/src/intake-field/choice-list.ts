@@ -38,8 +38,6 @@ interface ChoiceNodes {
  */
 class ChoiceListDirective extends Directive {
   #choices: ChoiceNodes[] = [];
-  #values: readonly string[] = [];
-  #type: ChoiceListOptions['type'] | undefined;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -51,16 +49,16 @@ class ChoiceListDirective extends Directive {
   }
 
   override update(part: ChildPart, [items, options]: Parameters<this['render']>): unknown {
+    const choices = this.#choices;
+    // The controls themselves say what they are: the same list of the same kind is kept.
     const same =
-      this.#type === options.type && this.#values.length === items.length && items.every((item, i) => this.#values[i] === item.value);
+      choices.length === items.length && items.every((item, i) => choices[i]!.input.type === options.type && choices[i]!.input.value === item.value);
     if (same) {
-      items.forEach((item, i) => this.#apply(this.#choices[i]!, item, i, options));
+      items.forEach((item, i) => this.#apply(choices[i]!, item, i, options));
       return noChange;
     }
     const document = (part.parentNode as Node).ownerDocument ?? globalThis.document;
     const fragment = document.createDocumentFragment();
-    this.#type = options.type;
-    this.#values = items.map((item) => item.value);
     this.#choices = items.map((item, i) => {
       const label = document.createElement('label');
       label.className = 'choice';

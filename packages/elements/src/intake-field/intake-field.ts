@@ -2,6 +2,7 @@ import {
   composePhoneInput,
   createIntake,
   defaultTextareaMaxLength,
+  fieldsByName,
   formatPath,
   formatPhoneInput,
   normalizeDate,
@@ -67,21 +68,6 @@ const choiceTypes: ReadonlySet<string> = new Set(['select', 'radio', 'checkboxes
 const unreadableDate = 'invalid-date';
 
 let nextId = 0;
-
-/**
- * The fields of each form by name, shared by the fields bound to it: each of a form's hundreds of
- * fields looks its definition up once, and a scan of the whole list each was a quadratic cost.
- */
-const fieldIndexes = new WeakMap<Form, ReadonlyMap<string, Field>>();
-
-function fieldNamed(form: Form, name: string): Field | undefined {
-  let index = fieldIndexes.get(form);
-  if (!index) {
-    index = new Map(form.fields.map((field) => [field.name, field]));
-    fieldIndexes.set(form, index);
-  }
-  return index.get(name);
-}
 
 /**
  * One form field of any Intake type. Alone, inside any native `<form>`, it is a real
@@ -280,7 +266,8 @@ export class IntakeField extends LitElement {
     const name = this.#fieldName;
     let cached = this.#fieldCache;
     if (!cached || cached.form !== form || cached.name !== name) {
-      cached = { form, name, field: form ? fieldNamed(form, name) : undefined };
+      // The core's index by name (one per form, shared by its hundreds of fields), not a scan each.
+      cached = { form, name, field: form ? fieldsByName(form).get(name) : undefined };
       this.#fieldCache = cached;
     }
     return cached.field;

@@ -1,5 +1,6 @@
 import {
   createIntake,
+  fieldsByName,
   formatPath,
   IntakeValidationError,
   parseForm,
@@ -442,8 +443,8 @@ export class IntakeForm extends LitElement {
    */
   #showSummary(names: readonly string[]): void {
     this.#summary = names;
-    const fields = this.#form?.fields ?? [];
-    const first = names.find((name) => fields.some((field) => field.name === name && field.type !== 'hidden'));
+    const fields = this.#form ? fieldsByName(this.#form) : undefined;
+    const first = names.find((name) => fields?.get(name)?.type !== 'hidden');
     if (first !== undefined) this.#focusAfterRender = { field: first };
     else if (names.length > 0) this.#focusAfterRender = 'summary';
     this.requestUpdate();
@@ -632,12 +633,12 @@ export class IntakeForm extends LitElement {
     });
     if (entries.length === 0) return nothing;
     // A hidden field has nothing to go to: its problem (its value never came) is said, not linked.
-    const hidden = new Set(intake.form.fields.filter((field) => field.type === 'hidden').map((field) => field.name));
+    const fields = fieldsByName(intake.form);
     return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" data-focus="summary" aria-labelledby="summary-title">
       <h2 id="summary-title">${ui.errorSummaryTitle}</h2>
       <ul>
         ${entries.map((entry) =>
-          hidden.has(entry.name)
+          fields.get(entry.name)?.type === 'hidden'
             ? html`<li>${entry.message}</li>`
             : html`<li><a href="#${entry.name}" @click=${(event: Event) => this.#focusField(event, entry.name)}>${entry.message}</a></li>`,
         )}
