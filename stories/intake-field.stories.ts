@@ -708,3 +708,29 @@ export const NativeFormSubmitted: Story = {
     form.requestSubmit();
   },
 };
+
+/**
+ * Fields without `locale` speak the nearest `lang` and follow it: the buttons switch the section's
+ * `lang`, as a page's language switch would; what was typed and the errors shown stay.
+ */
+export const FollowsPageLanguage: Story = {
+  name: 'Follows the page language (lang)',
+  parameters: { controls: { disable: true } },
+  render: () => {
+    const switchTo = (event: Event, lang: string) =>
+      (event.currentTarget as HTMLElement).closest('section')!.setAttribute('lang', lang);
+    return html`${layout}
+      <section lang="en" class="stories-grid" data-state="error">
+        <p>
+          <button type="button" @click=${(event: Event) => switchTo(event, 'en')}>English</button>
+          <button type="button" @click=${(event: Event) => switchTo(event, 'zh-CN')}>中文</button>
+        </p>
+        <intake-field type="email" name="email" label="Email" required></intake-field>
+        <intake-field type="phone" name="phone" label="Phone" default-country="CN" required></intake-field>
+      </section>`;
+  },
+  play: async ({ canvasElement }) => {
+    await reportErrors(canvasElement, invalidSample);
+    canvasElement.querySelector('section')!.setAttribute('lang', 'zh-CN');
+  },
+};
