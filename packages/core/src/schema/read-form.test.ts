@@ -180,9 +180,11 @@ function mutate(form: Json, mutations: readonly { at: number; kind: string; key:
         target[last as string] = Object.fromEntries(Object.entries(item).reverse());
       }
     } else if (kind === 'add' && !Array.isArray(target)) {
-      target[key] = value;
+      target[key] = structuredClone(value);
     } else {
-      target[last as string] = value;
+      // A copy: the generated values (the constants above among them) are shared between runs, and
+      // a later mutation writing into an inserted object in place could make it contain itself.
+      target[last as string] = structuredClone(value);
     }
   }
   // Through JSON, as a page gives it (own `__proto__` keys included).
