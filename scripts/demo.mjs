@@ -3,14 +3,18 @@
 //
 // Starts two node:http servers on 127.0.0.1 (or DEMO_HOST):
 //   - the demo site (examples/demo/public, /intake.js from packages/embed/dist, the preset at
-//     /schemas/crm-lead.json, GET /api/records for the inbox), port DEMO_PORT (default 8080);
+//     /schemas/crm-lead.json, GET /api/records for the inbox and /api/records.csv for its
+//     download), port DEMO_PORT (default 8080);
 //   - the receiver of examples/receiver (JSON-lines files in DEMO_DATA_DIR, default .demo-data/),
 //     port RECEIVER_PORT (default 8787), accepting posts only from the demo site's origin.
 // A default port that is taken is replaced by a free one; a port set in the environment is not
 // (0 asks for a free one). Ctrl-C stops both. Started directly, it does not build anything.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseForm } from '@intake/core';
+import { exportCsv } from '@intake/receiver';
 import { readRecords } from '../examples/demo/read-records.mjs';
 import { createSiteServer } from '../examples/demo/site-server.mjs';
 import { presetForms, recordsFile, startReceiver } from '../examples/receiver/receiver.mjs';
@@ -65,7 +69,23 @@ const site = createSiteServer({
   },
   receiverOrigin: () => receiverOrigin,
   records: () => readRecords(files),
+  csv: exportRecords,
 });
+
+/**
+ * The CSV download of the inbox: one form's records, oldest first, as `intake-export` writes
+ * them (masked unless asked otherwise).
+ * @param {import('../examples/demo/site-server.mjs').CsvQuery} query
+ */
+async function exportRecords({ form, locale, mask }) {
+  if (!Object.hasOwn(files, form)) return undefined;
+  const parsed = parseForm(await readFile(fromRoot(`packages/core/presets/${form}.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`The ${form} preset is invalid`);
+  const { entries } = await readRecords({ [form]: files[form] }, { limit: Infinity });
+  let body = '';
+  for await (const chunk of exportCsv(parsed.form, entries.map((entry) => entry.record).reverse(), { locale, mask })) body += chunk;
+  return { filename: `${form}-records${mask ? '' : '-unmasked'}.csv`, body };
+}
 
 const sitePort = await onPort(portFrom('DEMO_PORT', 8080), 'DEMO_PORT', (port) =>
   new Promise((resolveListen, rejectListen) => {

@@ -1,5 +1,5 @@
 // The demo's static server (node:http): the pages in ./public, the embed bundle, the crm-lead
-// preset, and GET /api/records for the inbox page. Pages get a strict Content-Security-Policy
+// preset, GET /api/records for the inbox page and GET /api/records.csv for its download. Pages get a strict Content-Security-Policy
 // (no inline scripts or styles, posts only to this origin and the receiver's).
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -43,7 +43,21 @@ function escapeAttribute(value) {
  * @property {Readonly<Record<string, string>>} routes Extra files by URL path, e.g. `{ '/intake.js': '…/dist/intake.js' }`.
  * @property {() => string} receiverOrigin The receiver's origin, for the pages' CSP and `endpoint`.
  * @property {() => Promise<unknown>} records The body of GET /api/records.
+ * @property {(query: CsvQuery) => Promise<CsvDownload | undefined>} [csv] The file of GET /api/records.csv; `undefined` for an unknown form (404).
  * @property {(error: unknown) => void} [onError]
+ */
+
+/**
+ * @typedef {object} CsvQuery What GET /api/records.csv asks for.
+ * @property {string} form The form id (`?form=`, default `crm-lead`).
+ * @property {'en' | 'zh-CN'} locale The language of the labels (`?lang=`, default `en`).
+ * @property {boolean} mask Whether personal data is masked: always, unless `?mask=0`.
+ */
+
+/**
+ * @typedef {object} CsvDownload
+ * @property {string} filename An ASCII file name, e.g. `crm-lead-records.csv`.
+ * @property {string} body The CSV text (with its byte order mark).
  */
 
 /**
@@ -88,6 +102,25 @@ export function createSiteServer(options) {
       if (pathname === '/api/records') {
         const body = JSON.stringify(await options.records());
         response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+        return response.end(method === 'HEAD' ? undefined : body);
+      }
+
+      if (pathname === '/api/records.csv' && options.csv) {
+        const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+        const download = await options.csv({
+          form: query.get('form') ?? 'crm-lead',
+          locale: query.get('lang') === 'zh-CN' ? 'zh-CN' : 'en',
+          mask: query.get('mask') !== '0',
+        });
+        if (!download) return fail(response, 404, 'Not Found');
+        const body = Buffer.from(download.body, 'utf8');
+        response.writeHead(200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${download.filename.replace(/[^\w.-]/g, '_')}"`,
+          'content-length': body.byteLength,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
         return response.end(method === 'HEAD' ? undefined : body);
       }
 

@@ -4,13 +4,14 @@
 // the receiver's JSON-lines file and on the inbox page, and switches the page to Chinese. Nothing
 // may break the pages' Content-Security-Policy or log a console error along the way.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, ConsoleMessage, HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntake, parseForm, type IntakeRecord } from '@intake/core';
@@ -315,6 +316,62 @@ describe('pnpm demo', () => {
     expect(await page.$eval('#inbox-status', (line) => line.textContent)).toBe('2 records received.');
     // The first record's raw JSON stayed open across the refresh.
     expect(await page.$eval(`#records li.record[data-id="${record.id}"] details`, (details) => (details as HTMLDetailsElement).open)).toBe(true);
+  });
+
+  it('the inbox offers each form as a CSV download, masked by default, in the page language', { timeout: 30_000 }, async () => {
+    // csv-parse is a dev dependency of @intake/receiver: read the download as a spreadsheet would.
+    const csvParse = createRequire(join(root, 'packages/receiver/package.json')).resolve('csv-parse/sync');
+    const { parse } = (await import(pathToFileURL(csvParse).href)) as { parse: (text: string, options: object) => unknown };
+    const { record } = intakeEvents.submitted()[0]!;
+    const download = async (form: string) => {
+      const href = await page.$eval(`a[data-form="${form}"]`, (link) => (link as HTMLAnchorElement).href);
+      expect(await page.$eval(`a[data-form="${form}"]`, (link) => link.hasAttribute('download'))).toBe(true);
+      const response = await fetch(href);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      // response.text() would drop the byte order mark: look at the bytes.
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.subarray(0, 3)], 'a UTF-8 byte order mark, for Excel').toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      expect(text.endsWith('\r\n')).toBe(true);
+      const rows = parse(text, { bom: true, record_delimiter: '\r\n' }) as string[][];
+      const cell = (row: number, label: string) => rows[row]![rows[0]!.indexOf(label)];
+      return { href, disposition: response.headers.get('content-disposition'), rows, cell };
+    };
+
+    const masked = await download('crm-lead');
+    expect(new URL(masked.href).search).toBe('?form=crm-lead&lang=en');
+    expect(masked.disposition).toBe('attachment; filename="crm-lead-records.csv"');
+    expect(masked.rows).toHaveLength(2);
+    expect(masked.rows[0]!.slice(0, 3)).toEqual(['Record ID', 'Submitted at', 'Company name']);
+    expect(masked.cell(1, 'Record ID')).toBe(record.id);
+    expect(masked.cell(1, 'Company name')).toBe('Acme Robotics Ltd');
+    expect(masked.cell(1, 'Contact name')).toBe('A*');
+    expect(masked.cell(1, 'Mobile number')).toBe('139****5678');
+    expect(masked.cell(1, 'Work email')).toBe('a***@example.com');
+    expect(masked.rows.flat().join()).not.toMatch(/Lovelace|13912345678|ada\.lovelace/);
+    const contact = await download('contact');
+    expect(contact.rows).toHaveLength(2);
+    expect(contact.rows[1]!.some((cell) => cell === 'G*')).toBe(true);
+
+    await page.click('#download-unmasked');
+    const full = await download('crm-lead');
+    expect(new URL(full.href).search).toBe('?form=crm-lead&lang=en&mask=0');
+    expect(full.disposition).toBe('attachment; filename="crm-lead-records-unmasked.csv"');
+    expect(full.cell(1, 'Contact name')).toBe('Ada Lovelace');
+    expect(full.cell(1, 'Mobile number')).toBe('+8613912345678');
+    expect(full.cell(1, 'Work email')).toBe('ada.lovelace@example.com');
+
+    await page.click('button[data-locale="zh-CN"]');
+    expect(await page.$eval('a[data-form="crm-lead"]', (link) => link.textContent)).toBe('下载 CSV（商务咨询）');
+    const chinese = await download('crm-lead');
+    expect(new URL(chinese.href).search).toBe('?form=crm-lead&lang=zh-CN&mask=0');
+    expect(chinese.rows[0]!.slice(0, 3)).toEqual(['记录编号', '提交时间', '公司名称']);
+    expect(chinese.cell(1, '联系人姓名')).toBe('Ada Lovelace');
+    await page.click('#download-unmasked');
+    expect(new URL((await download('crm-lead')).href).search).toBe('?form=crm-lead&lang=zh-CN');
+    await page.click('button[data-locale="en"]');
+    expect(await page.$eval('a[data-form="crm-lead"]', (link) => link.textContent)).toBe('Download CSV (business inquiries)');
   });
 
   it('switches the page and the form to Chinese', { timeout: 30_000 }, async () => {

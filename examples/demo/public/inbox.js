@@ -1,5 +1,6 @@
 // The inbox page: lists the records from GET /api/records (newest first) and refreshes every few
-// seconds, in English or Chinese (language.js). Text only: every value goes in through
+// seconds, in English or Chinese (language.js); links to the CSV of each form (GET
+// /api/records.csv, masked unless the box is ticked). Text only: every value goes in through
 // textContent, never innerHTML.
 import { fill, setupLanguage } from './language.js';
 
@@ -24,6 +25,9 @@ const texts = {
     tags: 'Tags',
     dedupeKey: 'Dedupe key',
     rawJson: 'Raw JSON',
+    downloadCrmLead: 'Download CSV (business inquiries)',
+    downloadContact: 'Download CSV (contact form)',
+    unmasked: 'Unmasked: full phone numbers, names and emails (masked by default, e.g. 139****5678)',
   },
   'zh-CN': {
     title: 'Intake 演示：收件箱',
@@ -44,6 +48,9 @@ const texts = {
     tags: '标签',
     dedupeKey: '去重键',
     rawJson: '原始 JSON',
+    downloadCrmLead: '下载 CSV（商务咨询）',
+    downloadContact: '下载 CSV（联系表单）',
+    unmasked: '不打码：完整的手机号、姓名和邮箱（默认打码，如 139****5678）',
   },
 };
 
@@ -52,6 +59,7 @@ const list = document.getElementById('records');
 const status = document.getElementById('inbox-status');
 const checked = document.getElementById('inbox-checked');
 const template = document.getElementById('record-template');
+const unmasked = document.getElementById('download-unmasked');
 let locale = 'en';
 let lastBody = '';
 /** What the status line says (a key of the texts and its values), so a switch says it again. */
@@ -128,8 +136,19 @@ async function refresh() {
   }
 }
 
+/** Points the download links at the CSV of their form, in the page's language, masked unless asked. */
+function updateDownloads() {
+  for (const link of document.querySelectorAll('a[data-form]')) {
+    const query = new URLSearchParams({ form: link.dataset.form, lang: locale });
+    if (unmasked.checked) query.set('mask', '0');
+    link.href = `/api/records.csv?${query}`;
+  }
+}
+unmasked.addEventListener('change', updateDownloads);
+
 setupLanguage(texts, (next) => {
   locale = next;
+  updateDownloads();
   setStatus(said.key, said.params);
   showChecked();
   if (lastBody) render(lastBody);

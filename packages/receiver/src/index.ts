@@ -15,3 +15,5 @@ export { decodeFormRecord } from './decode-form-record.js';
 export { bodyFormat } from './media-type.js';
 export type { BodyFormat } from './media-type.js';
 export type { ReceiverIssueCode } from './messages.js';
+export { csvBom, csvCells, csvHeader, csvLine, exportCsv, guardCell, isPersonNameField } from './export-csv.js';
+export type { CsvExportOptions } from './export-csv.js';
