@@ -12,7 +12,7 @@ export { IntakeValidationError } from './intake-validation-error.js';
 export { validateRecord } from './validate-record.js';
 export type { RecordIssue, ValidateRecordOptions } from './validate-record.js';
 export { defineForm, field } from './builders.js';
-export type { ChoiceFieldBuilder, FieldBuilder, InferData, TypedForm, ValueOfField } from './builders.js';
+export type { ChoiceFieldBuilder, FieldBuilder, FieldBuilders, InferData, TypedForm, ValueOfField } from './builders.js';
 export { evaluateCondition, conditionFields } from './condition/evaluate-condition.js';
 export type { ValueReader } from './condition/evaluate-condition.js';
 export { normalizeField, defaultTextMaxLength, defaultTextareaMaxLength } from './normalize/normalize-field.js';
