@@ -8,3 +8,5 @@ export { emptyRawValue, prefillValue } from './raw-values.js';
 export { parseRetryAfter } from './delivery/post-record.js';
 export { backoffDelay } from './delivery/deliver-record.js';
 export { defaultClaim } from './delivery/outbox.js';
+export { baseKeys, fieldTypeTable, keysOf } from './schema/field-types.js';
+export type { FieldTypeSpec, KeySpec, ValueSpec } from './schema/field-types.js';

@@ -44,10 +44,10 @@ export type KeySpec = ValueSpec & {
   readonly element?: string | false;
 };
 
-/** One field type: the kind of its `default` and its own keys (after the keys of every field). */
+/** One field type: the kind of its `default` (a string if not given) and its own keys (after the keys of every field). */
 export interface FieldTypeSpec {
-  readonly default: ValueSpec;
-  readonly keys: Readonly<Record<string, KeySpec>>;
+  readonly default?: ValueSpec;
+  readonly keys?: Readonly<Record<string, KeySpec>>;
 }
 
 const string = { kind: 'string' } as const;
@@ -87,10 +87,9 @@ export const baseKeys = {
   autocomplete: string,
 } as const satisfies Readonly<Record<string, KeySpec>>;
 
-/** Every field type, its `default` and its own keys, in the order the docs list them. */
+/** Every field type, its `default` (a string when not given) and its own keys, in the order the docs list them. */
 export const fieldTypeTable = {
   text: {
-    default: string,
     keys: {
       minLength: lengths.minLength,
       /** Default 200. Longer input is refused with a message, never cut. */
@@ -100,7 +99,6 @@ export const fieldTypeTable = {
     },
   },
   textarea: {
-    default: string,
     keys: {
       minLength: lengths.minLength,
       /** Default 5000. */
@@ -108,9 +106,8 @@ export const fieldTypeTable = {
       rows: { kind: 'int', min: 1, max: 50 },
     },
   },
-  email: { default: string, keys: {} },
+  email: {},
   phone: {
-    default: string,
     keys: {
       /** ISO 3166-1 alpha-2 country assumed for numbers typed without `+`. */
       defaultCountry: country,
@@ -128,7 +125,6 @@ export const fieldTypeTable = {
     },
   },
   date: {
-    default: string,
     keys: {
       /** Earliest date, `YYYY-MM-DD`. */
       min: { kind: 'string', isoDate: true, atMost: 'max' },
@@ -136,8 +132,8 @@ export const fieldTypeTable = {
       max: { kind: 'string', isoDate: true },
     },
   },
-  select: { default: string, keys: { options } },
-  radio: { default: string, keys: { options } },
+  select: { keys: { options } },
+  radio: { keys: { options } },
   checkboxes: {
     default: { kind: 'list', of: string },
     keys: {
@@ -148,7 +144,7 @@ export const fieldTypeTable = {
       maxSelected: { kind: 'int', min: 1, element: 'max' },
     },
   },
-  boolean: { default: boolean, keys: {} },
+  boolean: { default: boolean },
   consent: {
     default: boolean,
     keys: {
@@ -156,7 +152,7 @@ export const fieldTypeTable = {
       version: string,
     },
   },
-  hidden: { default: string, keys: {} },
+  hidden: {},
 } as const satisfies Readonly<Record<string, FieldTypeSpec>>;
 
 /** The `type` of a field. */

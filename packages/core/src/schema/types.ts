@@ -87,8 +87,11 @@ export interface FieldBase<T extends FieldType = FieldType, D = unknown> extends
 }
 
 /** A field of one type, as the table of `field-types.ts` describes it. */
-export type FieldOf<T extends FieldType> = FieldBase<T, ValueOfSpec<(typeof fieldTypeTable)[T]['default']>> &
-  KeysOfSpec<(typeof fieldTypeTable)[T]['keys']>;
+export type FieldOf<T extends FieldType> = FieldBase<T, ValueOfSpec<SpecOf<T, 'default', { readonly kind: 'string' }>>> &
+  KeysOfSpec<SpecOf<T, 'keys', {}>>;
+
+/** A part of a field type's entry in the table, or `Else` when the entry leaves it out. */
+type SpecOf<T extends FieldType, P extends 'default' | 'keys', Else> = (typeof fieldTypeTable)[T] extends { readonly [K in P]: infer S } ? S : Else;
 
 export interface TextField extends FieldOf<'text'> {}
 export interface TextareaField extends FieldOf<'textarea'> {}
