@@ -1,8 +1,8 @@
-import { fillValueMessage } from './form-model.js';
 import { formatPath, type Issue, type Path, type SchemaIssueCode } from './issue.js';
 import { fillTemplate, messagesFor } from './locale/format-message.js';
 import type { CoreMessages } from './locale/messages.js';
-import { checkForm } from './schema/check-form.js';
+import { fillValueMessage } from './locale/value-message.js';
+import { checkForm } from './check-form.js';
 import type { RawSchemaIssue } from './schema/raw-issue.js';
 import { readForm } from './schema/read-form.js';
 import type { Form } from './schema/types.js';

@@ -3,7 +3,7 @@
  * value each holds, whether it is required, and its constraints. Everything else is derived from
  * this table: the TypeScript types (`types.ts`), the zod schema and so the JSON Schema
  * (`form-schema.ts`), the fast reader of browsers (`read-form.ts`), the bounds checked by
- * `check-form.ts`, the typed builders (`builders.ts`) and the attributes of `<intake-field>`
+ * `../check-form.ts`, the typed builders (`builders.ts`) and the attributes of `<intake-field>`
  * (`@intake/elements`, `field-attributes.ts`). `field-types.test.ts` walks it and checks every key
  * in each of those places.
  *

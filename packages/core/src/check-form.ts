@@ -1,11 +1,11 @@
-import type { Path } from '../issue.js';
-import { normalizeField } from '../normalize/normalize-field.js';
-import { parseDate } from '../normalize/normalize-date.js';
-import { phoneCallingCodes } from '../normalize/phone-metadata.js';
-import { fieldTypeTable, keysOf, type FieldType } from './field-types.js';
-import { isoDatePattern } from './patterns.js';
-import type { RawSchemaIssue } from './raw-issue.js';
-import { conditionOperators, fieldTypes, type Field, type FieldCondition } from './types.js';
+import type { Path } from './issue.js';
+import { normalizeField } from './normalize/normalize-field.js';
+import { parseDate } from './normalize/normalize-date.js';
+import { phoneCallingCodes } from './normalize/phone-metadata.js';
+import { fieldTypeTable, keysOf, type FieldType } from './schema/field-types.js';
+import { isoDatePattern } from './schema/patterns.js';
+import type { RawSchemaIssue } from './schema/raw-issue.js';
+import { conditionOperators, fieldTypes, type Field, type FieldCondition } from './schema/types.js';
 
 type Json = Record<string, unknown>;
 
