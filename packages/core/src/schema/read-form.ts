@@ -11,9 +11,10 @@ export type ReadFormResult =
   | { readonly ok: false; readonly issues: readonly RawSchemaIssue[] };
 
 /**
- * The structural reading of a form, written out by hand so that `parseForm` does not carry zod
- * into browsers. The format is defined by the zod schema of `form-schema.ts` (which also gives
- * `formJsonSchema()`); this reader is an exact copy of it. For a valid form it returns what
+ * The structural reading of a form, without zod so that `parseForm` does not carry zod into
+ * browsers. The format is defined by the zod schema of `form-schema.ts` (which also gives
+ * `formJsonSchema()`); this reader does exactly what it does, and takes the keys of fields from
+ * the same table (`field-types.ts`). For a valid form it returns what
  * `formSchema.safeParse(input).data` would (the same keys, in the same order, on fresh objects and
  * arrays); otherwise the issues that `fromZodIssues` makes of zod's, in the same order: missing
  * and unknown keys (with a "did you mean"), wrong types, unknown field types naming the allowed

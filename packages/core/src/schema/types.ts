@@ -57,7 +57,7 @@ export interface Option {
 }
 
 /** The TypeScript type of a value of the table in `field-types.ts`. */
-export type ValueOfSpec<S> = S extends { readonly kind: 'string' }
+type ValueOfSpec<S> = S extends { readonly kind: 'string' }
   ? string
   : S extends { readonly kind: 'number' | 'int' }
     ? number
@@ -74,7 +74,7 @@ export type ValueOfSpec<S> = S extends { readonly kind: 'string' }
               : never;
 
 /** The keys of a table of keys, typed: required ones (`required: true`) and optional ones. */
-export type KeysOfSpec<Keys> = {
+type KeysOfSpec<Keys> = {
   readonly [K in keyof Keys as Keys[K] extends { readonly required: true } ? K : never]: ValueOfSpec<Keys[K]>;
 } & {
   readonly [K in keyof Keys as Keys[K] extends { readonly required: true } ? never : K]?: ValueOfSpec<Keys[K]>;
@@ -93,17 +93,29 @@ export type FieldOf<T extends FieldType> = FieldBase<T, ValueOfSpec<SpecOf<T, 'd
 /** A part of a field type's entry in the table, or `Else` when the entry leaves it out. */
 type SpecOf<T extends FieldType, P extends 'default' | 'keys', Else> = (typeof fieldTypeTable)[T] extends { readonly [K in P]: infer S } ? S : Else;
 
+/** A one-line text field. */
 export interface TextField extends FieldOf<'text'> {}
+/** A multi-line text field. */
 export interface TextareaField extends FieldOf<'textarea'> {}
+/** An email address. */
 export interface EmailField extends FieldOf<'email'> {}
+/** A phone number, recorded in E.164. */
 export interface PhoneField extends FieldOf<'phone'> {}
+/** A number. */
 export interface NumberField extends FieldOf<'number'> {}
+/** A date, recorded as `YYYY-MM-DD`. */
 export interface DateField extends FieldOf<'date'> {}
+/** One choice from a drop-down list. */
 export interface SelectField extends FieldOf<'select'> {}
+/** One choice from radio buttons. */
 export interface RadioField extends FieldOf<'radio'> {}
+/** Any number of choices from checkboxes. */
 export interface CheckboxesField extends FieldOf<'checkboxes'> {}
+/** A yes/no checkbox, recorded as `true` or `false`. */
 export interface BooleanField extends FieldOf<'boolean'> {}
+/** A consent checkbox, recorded in `record.consents` when ticked. */
 export interface ConsentField extends FieldOf<'consent'> {}
+/** A value the page sets (from `prefill`, `default` or code), not shown. */
 export interface HiddenField extends FieldOf<'hidden'> {}
 
 /** A field of any type. */
