@@ -3,6 +3,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 
 /** `@intake/core` from its TypeScript source, so stories need no prior `pnpm build` (CI runs `build:storybook` on a fresh install). */
 const coreSource = fileURLToPath(new URL('../packages/core/src/index.ts', import.meta.url));
+const coreInternalSource = fileURLToPath(new URL('../packages/core/src/internal.ts', import.meta.url));
 
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
@@ -13,8 +14,13 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
-      // Only the bare specifier: `@intake/core/presets/*.json` keeps resolving through the package's exports map.
-      resolve: { alias: [{ find: /^@intake\/core$/, replacement: coreSource }] },
+      // Only the code entries: `@intake/core/presets/*.json` keeps resolving through the package's exports map.
+      resolve: {
+        alias: [
+          { find: /^@intake\/core$/, replacement: coreSource },
+          { find: /^@intake\/core\/internal$/, replacement: coreInternalSource },
+        ],
+      },
       // The preview chunk is Storybook's own runtime plus the elements (about 1.2 MB): not shipped, so no size warning.
       build: { chunkSizeWarningLimit: 2048 },
     });

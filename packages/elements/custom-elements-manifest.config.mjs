@@ -11,6 +11,8 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fieldTypes } from '@intake/core';
+// Built by `tsc` before the analyzer runs (`pnpm build`): the definition attributes of <intake-field>.
+import { fieldAttributeProperties } from './dist/intake-field/field-attributes.js';
 
 const packageRoot = new URL('./', import.meta.url);
 
@@ -24,6 +26,9 @@ const distPath = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js
  *   (it records only the class) from the event classes' `super('intake-error', ...)`, and merges
  *   them with the documented `@fires` entries;
  * - drops variables the analyzer picked up inside methods (declared, but not exported);
+ * - adds the attributes that `static properties` spreads in from `fieldAttributeProperties`
+ *   (field-attributes.ts, derived from the field types of @intake/core), which the analyzer cannot
+ *   follow, described by the class fields they set;
  * - spells out `Field['type']` as the list of field types;
  * - points module paths at the published `dist/*.js` files.
  */
@@ -58,6 +63,7 @@ function intakeManifestPlugin() {
             (member) => member.privacy !== 'private' && !member.name.startsWith('#') && !(member.static && ['shadowRootOptions', 'styles', 'properties'].includes(member.name)),
           );
           if (declaration.events) declaration.events = mergeEvents(declaration.events, eventNames);
+          if (declaration.tagName === 'intake-field') addSpreadAttributes(declaration, fieldAttributeProperties);
           for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
             if (item.type?.text === "Field['type']") item.type.text = fieldTypes.map((type) => `'${type}'`).join(' | ');
           }
@@ -66,6 +72,31 @@ function intakeManifestPlugin() {
       rewritePaths(customElementsManifest);
     },
   };
+}
+
+/**
+ * Lit `properties` entries (`{ attribute, reflect, type, converter }`) as the analyzer records
+ * them: on the class field (`privacy`, `attribute`, `reflects`) and as attributes, first in the
+ * list, described by the field.
+ */
+function addSpreadAttributes(declaration, properties) {
+  const attributes = [];
+  declaration.members = declaration.members?.map((member) => {
+    const options = Object.hasOwn(properties, member.name) && member.kind === 'field' ? properties[member.name] : undefined;
+    if (!options) return member;
+    const { kind, name, privacy, ...rest } = member;
+    const attribute = options.attribute === false ? undefined : (options.attribute ?? name.toLowerCase());
+    if (attribute) {
+      attributes.push({ name: attribute, ...pick(rest, ['type', 'description', 'default']), fieldName: name });
+    }
+    return { kind, name, privacy: privacy ?? 'public', ...rest, ...(attribute ? { attribute } : {}), ...(options.reflect ? { reflects: true } : {}) };
+  });
+  const spread = new Set(attributes.map((attribute) => attribute.name));
+  declaration.attributes = [...attributes, ...(declaration.attributes ?? []).filter((attribute) => !spread.has(attribute.name))];
+}
+
+function pick(object, keys) {
+  return Object.fromEntries(keys.filter((key) => object[key] !== undefined).map((key) => [key, object[key]]));
 }
 
 function mergeEvents(events, eventNames) {

@@ -2,7 +2,8 @@
 // are the ones the code uses, and its links resolve.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { backoffDelay, defaultAttempts, defaultOutboxPrefix, defaultTimeoutMs, memoryStorage, Outbox, type IntakeRecord } from '@intake/core';
+import { defaultAttempts, defaultOutboxPrefix, defaultTimeoutMs, memoryStorage, Outbox, type IntakeRecord } from '@intake/core';
+import { backoffDelay } from '@intake/core/internal';
 import { describe, expect, it } from 'vitest';
 import { brokenLinks, readDoc, root } from './docs-markdown.js';
 

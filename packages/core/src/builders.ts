@@ -1,20 +1,6 @@
 import { formatSchemaIssues, parseForm } from './parse-form.js';
-import type {
-  BooleanField,
-  CheckboxesField,
-  ConsentField,
-  DateField,
-  EmailField,
-  Field,
-  Form,
-  HiddenField,
-  NumberField,
-  PhoneField,
-  RadioField,
-  SelectField,
-  TextareaField,
-  TextField,
-} from './schema/types.js';
+import type { FieldType } from './schema/field-types.js';
+import { fieldTypes, type Field, type Form } from './schema/types.js';
 
 declare const dataType: unique symbol;
 
@@ -87,38 +73,19 @@ export type FieldBuilder<F extends Field> = <const N extends string, const O ext
 /** Builds a field whose `options` list is required (select, radio, checkboxes). */
 export type ChoiceFieldBuilder<F extends Field> = <const N extends string, const O extends Options<F>>(name: N, options: O) => Built<F, N, O>;
 
+type FieldOfType<T extends FieldType> = Extract<Field, { readonly type: T }>;
+
+/** The builder of each field type: those with a required key besides `type` and `name` (`options`) need their options. */
+export type FieldBuilders = {
+  readonly [T in FieldType]: {} extends Options<FieldOfType<T>> ? FieldBuilder<FieldOfType<T>> : ChoiceFieldBuilder<FieldOfType<T>>;
+};
+
 function make<F extends Field>(type: F['type']): FieldBuilder<F> & ChoiceFieldBuilder<F> {
   return ((name: string, options?: object) => ({ type, name, ...options })) as FieldBuilder<F> & ChoiceFieldBuilder<F>;
 }
 
 /**
- * Typed builders of fields: `field.text('company', { required: true })` is
+ * Typed builders of fields, one per field type of `field-types.ts`: `field.text('company', { required: true })` is
  * `{ type: 'text', name: 'company', required: true }`, with literal types kept for inference.
  */
-export const field: {
-  readonly text: FieldBuilder<TextField>;
-  readonly textarea: FieldBuilder<TextareaField>;
-  readonly email: FieldBuilder<EmailField>;
-  readonly phone: FieldBuilder<PhoneField>;
-  readonly number: FieldBuilder<NumberField>;
-  readonly date: FieldBuilder<DateField>;
-  readonly select: ChoiceFieldBuilder<SelectField>;
-  readonly radio: ChoiceFieldBuilder<RadioField>;
-  readonly checkboxes: ChoiceFieldBuilder<CheckboxesField>;
-  readonly boolean: FieldBuilder<BooleanField>;
-  readonly consent: FieldBuilder<ConsentField>;
-  readonly hidden: FieldBuilder<HiddenField>;
-} = {
-  text: make('text'),
-  textarea: make('textarea'),
-  email: make('email'),
-  phone: make('phone'),
-  number: make('number'),
-  date: make('date'),
-  select: make('select'),
-  radio: make('radio'),
-  checkboxes: make('checkboxes'),
-  boolean: make('boolean'),
-  consent: make('consent'),
-  hidden: make('hidden'),
-};
+export const field: FieldBuilders = /*@__PURE__*/ Object.fromEntries(fieldTypes.map((type) => [type, make(type)])) as FieldBuilders;

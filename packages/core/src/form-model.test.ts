@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIntake } from './create-intake.js';
-import { labelInSentence } from './form-model.js';
+import { labelInSentence } from './locale/value-message.js';
 import { parseForm } from './parse-form.js';
 
 describe('labelInSentence', () => {

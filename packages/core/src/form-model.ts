@@ -1,6 +1,7 @@
 import { evaluateCondition, type ValueReader } from './condition/evaluate-condition.js';
 import type { IssueParams, ValueIssueCode } from './issue.js';
-import { fillTemplate, messagesFor } from './locale/format-message.js';
+import { messagesFor } from './locale/format-message.js';
+import { fillValueMessage } from './locale/value-message.js';
 import type { FieldValue } from './normalize/normalize-field.js';
 import type { NormalizeResult } from './normalize/result.js';
 import type { Field, Form } from './schema/types.js';
@@ -111,24 +112,6 @@ export function tagsFor(form: Form, read: ValueReader): string[] {
 /** The label of a field in a locale, falling back to its name. */
 export function fieldLabel(field: Field, locale: string): string {
   return resolveText(field.label, locale) || field.name;
-}
-
-/**
- * A label as it reads inside a sentence: `Company name` → `company name` (GOV.UK style: "Enter
- * company name"). Only a first word written as an ordinary capitalized word changes: `URL`,
- * `LinkedIn profile`, `iPhone model` and one-letter words stay as they are.
- */
-export function labelInSentence(label: string): string {
-  const first = /^\S+/.exec(label)?.[0] ?? '';
-  return /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(first) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-}
-
-/**
- * Fills a message of a value's problem (`messages.value`). Templates get the label twice: `{label}`
- * as written (to start a sentence) and `{labelInSentence}` (inside one).
- */
-export function fillValueMessage(template: string, params: IssueParams | undefined, label: string): string {
-  return fillTemplate(template, { ...params, label, labelInSentence: labelInSentence(label) });
 }
 
 /** Writes the localized message of a field's problem, e.g. `Enter company name`. */

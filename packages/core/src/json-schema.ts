@@ -11,8 +11,9 @@ function buildJsonSchema(): Record<string, unknown> {
 }
 
 /**
- * The JSON Schema (draft 2020-12) of the form format, generated from the same zod schema that
- * `parseForm` uses. Also shipped as `@intake/core/form.schema.json`, so a form file can say
+ * The JSON Schema (draft 2020-12) of the form format, generated from the zod schema that defines
+ * it (`schema/form-schema.ts`; `parseForm` reads forms with `readForm`, a reader kept equal to
+ * that schema, so browsers get no zod). Also shipped as `@intake/core/form.schema.json`, so a form file can say
  * `"$schema": "./node_modules/@intake/core/form.schema.json"` and editors autocomplete it.
  * (Cross-field rules, such as conditions naming real fields, are checked by `parseForm` only.)
  */

@@ -1,8 +1,8 @@
-import { fillValueMessage } from './form-model.js';
 import { formatPath, type Issue, type Path, type SchemaIssueCode } from './issue.js';
 import { fillTemplate, messagesFor } from './locale/format-message.js';
 import type { CoreMessages } from './locale/messages.js';
-import { checkForm } from './schema/check-form.js';
+import { fillValueMessage } from './locale/value-message.js';
+import { checkForm } from './check-form.js';
 import type { RawSchemaIssue } from './schema/raw-issue.js';
 import { readForm } from './schema/read-form.js';
 import type { Form } from './schema/types.js';
@@ -41,7 +41,7 @@ export function parseForm(json: unknown, options: ParseFormOptions = {}): ParseF
       return { ok: false, issues: [localizeSchemaIssue({ code: 'invalid_json', path: [], params: { detail: (error as Error).message } }, messages)] };
     }
   }
-  // The structure (a hand-written copy of the zod schema, so no zod in browsers), then the rules
+  // The structure (a reader equal to the zod schema, so no zod in browsers), then the rules
   // a structural schema cannot express; both run on the raw input so every problem is reported.
   const read = readForm(input);
   const raw: RawSchemaIssue[] = read.ok ? [] : [...read.issues];

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { countryPattern, fieldNamePattern, formIdPattern, localePattern } from './patterns.js';
-import type { Condition, Form } from './types.js';
+import { keysOf, type FieldType, type ValueSpec } from './field-types.js';
+import { fieldTypes, type Condition, type Field, type FieldOf, type Form } from './types.js';
 
 export { countryPattern, fieldNamePattern, formIdPattern, isoDatePattern, localePattern } from './patterns.js';
 
@@ -38,73 +39,51 @@ function buildFormSchemas() {
   }) as unknown as z.ZodMiniType<Condition>;
 
   const option = z.strictObject({ value: z.string(), label: z.optional(text) });
+  const patterns = { fieldName: fieldNamePattern, country: countryPattern };
 
-  /** Keys of every field; `default` is typed per field type. */
-  function base<T extends string, D extends z.ZodMiniType>(type: T, defaultValue: D) {
-    return {
-      type: z.literal(type),
-      name: z.string().check(z.regex(fieldNamePattern)),
-      label: z.optional(text),
-      help: z.optional(text),
-      placeholder: z.optional(text),
-      required: z.optional(z.boolean()),
-      requiredWhen: z.optional(conditionSchema),
-      visibleWhen: z.optional(conditionSchema),
-      default: z.optional(defaultValue),
-      prefill: z.optional(z.string().check(z.minLength(1))),
-      autocomplete: z.optional(z.string()),
-    };
+  /** The zod schema of a value of the table (`field-types.ts`). */
+  function valueSchema(spec: ValueSpec): z.ZodMiniType {
+    switch (spec.kind) {
+      case 'string':
+        if (spec.pattern) return z.string().check(z.regex(patterns[spec.pattern]));
+        return spec.minLength ? z.string().check(z.minLength(spec.minLength)) : z.string();
+      case 'number':
+        return spec.gt === undefined ? finite : finite.check(z.gt(spec.gt));
+      case 'int':
+        return spec.max === undefined ? z.int().check(z.gte(spec.min)) : z.int().check(z.gte(spec.min), z.lte(spec.max));
+      case 'boolean':
+        return z.boolean();
+      case 'text':
+        return text;
+      case 'condition':
+        return conditionSchema;
+      case 'options':
+        return z.array(option).check(z.minLength(1));
+      case 'list':
+        return spec.minLength ? z.array(valueSchema(spec.of)).check(z.minLength(spec.minLength)) : z.array(valueSchema(spec.of));
+    }
   }
 
-  const lengths = { minLength: z.optional(count), maxLength: z.optional(z.int().check(z.gte(1))) };
-  const choices = { options: z.array(option).check(z.minLength(1)) };
+  /** The zod schema of one field type: its keys in the table's order, `type` its literal. */
+  function fieldTypeSchema<T extends FieldType>(type: T) {
+    const shape: Record<string, z.ZodMiniType> = {};
+    for (const [key, spec] of Object.entries(keysOf(type))) {
+      const schema = key === 'type' ? z.literal(type) : valueSchema(spec);
+      shape[key] = spec.required ? schema : z.optional(schema);
+    }
+    return z.strictObject(shape) as unknown as z.ZodMiniObject<{ [K in keyof FieldOf<T>]-?: z.ZodMiniType<FieldOf<T>[K]> }, z.core.$strict>;
+  }
 
   /** One schema per field type, keyed by type. */
-  const fieldSchemas = {
-    text: z.strictObject({ ...base('text', z.string()), ...lengths, pattern: z.optional(z.string()) }),
-    textarea: z.strictObject({ ...base('textarea', z.string()), ...lengths, rows: z.optional(z.int().check(z.gte(1), z.lte(50))) }),
-    email: z.strictObject(base('email', z.string())),
-    phone: z.strictObject({
-      ...base('phone', z.string()),
-      defaultCountry: z.optional(z.string().check(z.regex(countryPattern))),
-      countries: z.optional(z.array(z.string().check(z.regex(countryPattern))).check(z.minLength(1))),
-    }),
-    number: z.strictObject({
-      ...base('number', finite),
-      min: z.optional(finite),
-      max: z.optional(finite),
-      step: z.optional(finite.check(z.gt(0))),
-      integer: z.optional(z.boolean()),
-    }),
-    date: z.strictObject({ ...base('date', z.string()), min: z.optional(z.string()), max: z.optional(z.string()) }),
-    select: z.strictObject({ ...base('select', z.string()), ...choices }),
-    radio: z.strictObject({ ...base('radio', z.string()), ...choices }),
-    checkboxes: z.strictObject({
-      ...base('checkboxes', z.array(z.string())),
-      ...choices,
-      minSelected: z.optional(count),
-      maxSelected: z.optional(z.int().check(z.gte(1))),
-    }),
-    boolean: z.strictObject(base('boolean', z.boolean())),
-    consent: z.strictObject({ ...base('consent', z.boolean()), version: z.optional(z.string()) }),
-    hidden: z.strictObject(base('hidden', z.string())),
-  } as const;
+  const fieldSchemas = Object.fromEntries(fieldTypes.map((type) => [type, fieldTypeSchema(type)])) as {
+    readonly [T in FieldType]: ReturnType<typeof fieldTypeSchema<T>>;
+  };
 
   /** A field of any type, chosen by its `type`. */
-  const fieldSchema = z.discriminatedUnion('type', [
-    fieldSchemas.text,
-    fieldSchemas.textarea,
-    fieldSchemas.email,
-    fieldSchemas.phone,
-    fieldSchemas.number,
-    fieldSchemas.date,
-    fieldSchemas.select,
-    fieldSchemas.radio,
-    fieldSchemas.checkboxes,
-    fieldSchemas.boolean,
-    fieldSchemas.consent,
-    fieldSchemas.hidden,
-  ]);
+  const fieldSchema = z.discriminatedUnion(
+    'type',
+    fieldTypes.map((type) => fieldSchemas[type]) as unknown as [ReturnType<typeof fieldTypeSchema<FieldType>>],
+  ) as unknown as z.ZodMiniType<Field>;
 
   const step = z.strictObject({
     id: z.string().check(z.regex(formIdPattern)),
@@ -157,7 +136,7 @@ export function formSchemas(): FormSchemas {
   return schemas;
 }
 
-// The zod schema and the hand-written types must describe the same data.
+// The zod schema and the types (fields: both derived from `field-types.ts`) must describe the same data.
 type Inferred = z.infer<FormSchemas['formSchema']>;
 type Assert<T extends true> = T;
 export type _SchemaMatchesTypes = Assert<Inferred extends Form ? true : false>;

@@ -1,6 +1,6 @@
 /**
  * The string patterns of the form format, shared by the zod schema (`form-schema.ts`), the
- * hand-written reader (`read-form.ts`) and the checks (`check-form.ts`). A file of their own so that
+ * reader (`read-form.ts`) and the checks (`../check-form.ts`). A file of their own so that
  * the reader, which runs in browsers, does not import zod.
  */
 

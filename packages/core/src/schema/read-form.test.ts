@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { generateForm } from '../../bench/generate-form.js';
 import contact from '../../presets/contact.json' with { type: 'json' };
 import crmLead from '../../presets/crm-lead.json' with { type: 'json' };
+import { keysOf } from './field-types.js';
 import { formSchemas } from './form-schema.js';
 import type { RawSchemaIssue } from './raw-issue.js';
 import { readForm } from './read-form.js';
+import { fieldTypes } from './types.js';
 import { fromZodIssues } from './zod-issues.js';
 
 type Json = Record<string, unknown>;
@@ -147,10 +149,10 @@ const interesting = fc.constantFrom<unknown>(
   [], [''], ['x'], [1], ['CN'], [{ value: 'v' }], [{ field: 'a', filled: true }], {}, { en: 'E' }, { EN: 'E', 'zh-CN': 'Z' }, { en: 1 }, { 'e-': 'x' },
   { field: 'a', equals: 'x' }, { all: [] }, { not: { field: 'a', filled: false } }, { value: 'v', label: 'L' }, { url: 'https://x' },
 );
+/** Every key of every field type, from the table (`field-types.ts`), in its order. */
+const fieldKeys = [...new Set(fieldTypes.flatMap((type) => Object.keys(keysOf(type))))];
 const keys = fc.constantFrom(
-  'type', 'name', 'label', 'help', 'placeholder', 'required', 'requiredWhen', 'visibleWhen', 'default', 'prefill', 'autocomplete',
-  'minLength', 'maxLength', 'pattern', 'rows', 'defaultCountry', 'countries', 'min', 'max', 'step', 'integer', 'options', 'minSelected',
-  'maxSelected', 'version', 'value', 'field', 'equals', 'in', 'all', 'any', 'not', 'filled', 'contains', 'id', 'fields', 'steps', 'tags',
+  ...fieldKeys, 'value', 'field', 'equals', 'in', 'all', 'any', 'not', 'filled', 'contains', 'id', 'fields', 'steps', 'tags',
   'dedupe', 'submit', 'url', 'format', 'headers', 'timeoutMs', 'retries', 'title', 'description', 'locale', '$schema', 'tag', 'when', 'en',
   'zh-CN', 'x', 'requierd', '__proto__', 'constructor',
 );

@@ -2,6 +2,7 @@ import type { IssueParams, Path, SchemaIssueCode } from '../issue.js';
 import { countryPattern, fieldNamePattern, formIdPattern, localePattern } from './patterns.js';
 import { kindOf, type RawSchemaIssue } from './raw-issue.js';
 import { suggestKey } from './suggest-key.js';
+import { keysOf, type ValueSpec } from './field-types.js';
 import { fieldTypes, type Form } from './types.js';
 
 /** What {@link readForm} returns: the form, or every structural problem found in it. */
@@ -10,9 +11,10 @@ export type ReadFormResult =
   | { readonly ok: false; readonly issues: readonly RawSchemaIssue[] };
 
 /**
- * The structural reading of a form, written out by hand so that `parseForm` does not carry zod
- * into browsers. The format is defined by the zod schema of `form-schema.ts` (which also gives
- * `formJsonSchema()`); this reader is an exact copy of it. For a valid form it returns what
+ * The structural reading of a form, without zod so that `parseForm` does not carry zod into
+ * browsers. The format is defined by the zod schema of `form-schema.ts` (which also gives
+ * `formJsonSchema()`); this reader does exactly what it does, and takes the keys of fields from
+ * the same table (`field-types.ts`). For a valid form it returns what
  * `formSchema.safeParse(input).data` would (the same keys, in the same order, on fresh objects and
  * arrays); otherwise the issues that `fromZodIssues` makes of zod's, in the same order: missing
  * and unknown keys (with a "did you mean"), wrong types, unknown field types naming the allowed
@@ -21,7 +23,8 @@ export type ReadFormResult =
  * It follows zod down to its edge cases (a key holding `undefined`, objects that are not plain, an
  * own `__proto__` key, a `length` on a non-array), because `read-form.test.ts` compares both,
  * issues included, on the presets, generated forms, every key of every kind of object set to edge
- * values, and thousands of random mutations. Change `form-schema.ts` and this file together.
+ * values, and thousands of random mutations. The keys of fields are not written here: both this
+ * reader and the zod schema build them from the table of `field-types.ts`.
  *
  * Why not zod at run time: zod/mini was 28 KB minified, 8.3 KB gzip, of the elements bundle (the
  * script-tag file has a 45 KB gzip budget), and building its schemas (nearly 400 objects) made
@@ -364,7 +367,6 @@ function reportUnknown(names: readonly string[], here: Place): void {
 const scalar = /*@__PURE__*/ primitives('string|number|boolean', isString, isFinite, isBoolean);
 const stringOrNumber = /*@__PURE__*/ primitives('string|number', isString, isFinite);
 const numberOrString = /*@__PURE__*/ primitives('number|string', isFinite, isString);
-const count = /*@__PURE__*/ int(0);
 
 const readCondition: Reader = (value, parent, key) => condition(value, parent, key);
 const conditionShape: Record<string, Reader> = {
@@ -386,51 +388,49 @@ const conditionShape: Record<string, Reader> = {
 const condition: Reader = /*@__PURE__*/ strictObject(conditionShape, []);
 
 const optionShape: Record<string, Reader> = { value: string, label: text };
-
-/** Keys of every field, in the order of `base()` in form-schema.ts, then the type's own. */
-function fieldShape(type: string, defaultValue: Reader, extra: Record<string, Reader> = {}): Record<string, Reader> {
-  return {
-    type: /*@__PURE__*/ enumOf(type),
-    name: /*@__PURE__*/ matching(fieldNamePattern),
-    label: text,
-    help: text,
-    placeholder: text,
-    required: boolean,
-    requiredWhen: condition,
-    visibleWhen: condition,
-    default: defaultValue,
-    prefill: nonEmptyString,
-    autocomplete: string,
-    ...extra,
-  };
-}
-
-const lengths = { minLength: count, maxLength: /*@__PURE__*/ int(1) };
 const options = /*@__PURE__*/ arrayOf(/*@__PURE__*/ strictObject(optionShape, ['value']), 1);
-const country = /*@__PURE__*/ matching(countryPattern);
+const patterns = { fieldName: fieldNamePattern, country: countryPattern };
 
-const fieldShapes: Readonly<Record<string, Record<string, Reader>>> = {
-  text: /*@__PURE__*/ fieldShape('text', string, { ...lengths, pattern: string }),
-  textarea: /*@__PURE__*/ fieldShape('textarea', string, { ...lengths, rows: /*@__PURE__*/ int(1, 50) }),
-  email: /*@__PURE__*/ fieldShape('email', string),
-  phone: /*@__PURE__*/ fieldShape('phone', string, { defaultCountry: country, countries: /*@__PURE__*/ arrayOf(country, 1) }),
-  number: /*@__PURE__*/ fieldShape('number', finite, { min: finite, max: finite, step: positive, integer: boolean }),
-  date: /*@__PURE__*/ fieldShape('date', string, { min: string, max: string }),
-  select: /*@__PURE__*/ fieldShape('select', string, { options }),
-  radio: /*@__PURE__*/ fieldShape('radio', string, { options }),
-  checkboxes: /*@__PURE__*/ fieldShape('checkboxes', /*@__PURE__*/ arrayOf(string), { options, minSelected: count, maxSelected: /*@__PURE__*/ int(1) }),
-  boolean: /*@__PURE__*/ fieldShape('boolean', boolean),
-  consent: /*@__PURE__*/ fieldShape('consent', boolean, { version: string }),
-  hidden: /*@__PURE__*/ fieldShape('hidden', string),
-};
-
-/** One reader per field type; `options` is required where there is one. */
-function fieldReaders(shapes: Readonly<Record<string, Record<string, Reader>>>): Readonly<Record<string, Reader>> {
-  const readers: Record<string, Reader> = {};
-  for (const [type, shape] of Object.entries(shapes)) readers[type] = strictObject(shape, 'options' in shape ? ['type', 'name', 'options'] : ['type', 'name']);
-  return readers;
+/** The reader of a value of the table (`field-types.ts`), as `valueSchema` of form-schema.ts builds zod's. */
+function readerOf(spec: ValueSpec): Reader {
+  switch (spec.kind) {
+    case 'string':
+      if (spec.pattern) return matching(patterns[spec.pattern]);
+      return spec.minLength ? nonEmptyString : string;
+    case 'number':
+      return spec.gt === undefined ? finite : positive;
+    case 'int':
+      return int(spec.min, spec.max);
+    case 'boolean':
+      return boolean;
+    case 'text':
+      return text;
+    case 'condition':
+      return condition;
+    case 'options':
+      return options;
+    case 'list':
+      return arrayOf(readerOf(spec.of), spec.minLength);
+  }
 }
-const fields = /*@__PURE__*/ fieldReaders(fieldShapes);
+
+/** The shape of each field type (its keys in the table's order, `type` its literal), and its required keys. */
+function fieldReaders(): { readonly shapes: Readonly<Record<string, Record<string, Reader>>>; readonly readers: Readonly<Record<string, Reader>> } {
+  const shapes: Record<string, Record<string, Reader>> = {};
+  const readers: Record<string, Reader> = {};
+  for (const type of fieldTypes) {
+    const shape: Record<string, Reader> = {};
+    const required: string[] = [];
+    for (const [key, spec] of Object.entries(keysOf(type))) {
+      shape[key] = key === 'type' ? enumOf(type) : readerOf(spec);
+      if (spec.required) required.push(key);
+    }
+    shapes[type] = shape;
+    readers[type] = strictObject(shape, required);
+  }
+  return { shapes, readers };
+}
+const { shapes: fieldShapes, readers: fields } = /*@__PURE__*/ fieldReaders();
 
 /** `z.discriminatedUnion('type', …)`: the field's type picks its reader. */
 const anyField: Reader = (value, parent, key) => {

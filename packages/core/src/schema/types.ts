@@ -1,23 +1,10 @@
 import type { Text } from '../text.js';
+import { baseKeys, fieldTypeTable, type FieldType, type ValueSpec } from './field-types.js';
 
-/** Every field type of the form format, in the order the docs list them. */
-export const fieldTypes = [
-  'text',
-  'textarea',
-  'email',
-  'phone',
-  'number',
-  'date',
-  'select',
-  'radio',
-  'checkboxes',
-  'boolean',
-  'consent',
-  'hidden',
-] as const;
+export type { FieldType } from './field-types.js';
 
-/** The `type` of a field. */
-export type FieldType = (typeof fieldTypes)[number];
+/** Every field type of the form format, in the order the docs list them (the keys of `field-types.ts`). */
+export const fieldTypes: readonly FieldType[] = /*@__PURE__*/ Object.keys(fieldTypeTable) as FieldType[];
 
 /** A comparison of one field's normalized value. Exactly one operator besides `field`. */
 export interface FieldCondition {
@@ -69,90 +56,70 @@ export interface Option {
   readonly label?: Text;
 }
 
-/** Keys every field type has. */
-export interface FieldBase<T extends FieldType = FieldType, D = unknown> {
+/** The TypeScript type of a value of the table in `field-types.ts`. */
+type ValueOfSpec<S> = S extends { readonly kind: 'string' }
+  ? string
+  : S extends { readonly kind: 'number' | 'int' }
+    ? number
+    : S extends { readonly kind: 'boolean' }
+      ? boolean
+      : S extends { readonly kind: 'text' }
+        ? Text
+        : S extends { readonly kind: 'condition' }
+          ? Condition
+          : S extends { readonly kind: 'options' }
+            ? readonly Option[]
+            : S extends { readonly kind: 'list'; readonly of: infer O extends ValueSpec }
+              ? readonly ValueOfSpec<O>[]
+              : never;
+
+/** The keys of a table of keys, typed: required ones (`required: true`) and optional ones. */
+type KeysOfSpec<Keys> = {
+  readonly [K in keyof Keys as Keys[K] extends { readonly required: true } ? K : never]: ValueOfSpec<Keys[K]>;
+} & {
+  readonly [K in keyof Keys as Keys[K] extends { readonly required: true } ? never : K]?: ValueOfSpec<Keys[K]>;
+};
+
+/** Keys every field type has (`baseKeys` of `field-types.ts`). */
+export interface FieldBase<T extends FieldType = FieldType, D = unknown> extends KeysOfSpec<Omit<typeof baseKeys, 'type' | 'default'>> {
   readonly type: T;
-  /** Unique within the form; the key in `record.data`. `[A-Za-z_][A-Za-z0-9_]*`. */
-  readonly name: string;
-  readonly label?: Text;
-  readonly help?: Text;
-  readonly placeholder?: Text;
-  readonly required?: boolean;
-  /** Makes a visible field required while the condition holds. */
-  readonly requiredWhen?: Condition;
-  /** Shows the field only while the condition holds; a hidden field is not validated nor sent. */
-  readonly visibleWhen?: Condition;
   readonly default?: D;
-  /** A URL query parameter name to read the initial value from. */
-  readonly prefill?: string;
-  /** The HTML `autocomplete` token for the input, e.g. `organization`, `tel`, `email`. */
-  readonly autocomplete?: string;
 }
 
-export interface TextField extends FieldBase<'text', string> {
-  readonly minLength?: number;
-  /** Default 200. Longer input is refused with a message, never cut. */
-  readonly maxLength?: number;
-  /** A regular expression the whole normalized value must match (like HTML `pattern`). */
-  readonly pattern?: string;
-}
-export interface TextareaField extends FieldBase<'textarea', string> {
-  readonly minLength?: number;
-  /** Default 5000. */
-  readonly maxLength?: number;
-  readonly rows?: number;
-}
-export type EmailField = FieldBase<'email', string>;
-export interface PhoneField extends FieldBase<'phone', string> {
-  /** ISO 3166-1 alpha-2 country assumed for numbers typed without `+`. */
-  readonly defaultCountry?: string;
-  /** ISO 3166-1 alpha-2 countries whose numbers are accepted. */
-  readonly countries?: readonly string[];
-}
-export interface NumberField extends FieldBase<'number', number> {
-  readonly min?: number;
-  readonly max?: number;
-  readonly step?: number;
-  readonly integer?: boolean;
-}
-export interface DateField extends FieldBase<'date', string> {
-  /** Earliest date, `YYYY-MM-DD`. */
-  readonly min?: string;
-  /** Latest date, `YYYY-MM-DD`. */
-  readonly max?: string;
-}
-export interface SelectField extends FieldBase<'select', string> {
-  readonly options: readonly Option[];
-}
-export interface RadioField extends FieldBase<'radio', string> {
-  readonly options: readonly Option[];
-}
-export interface CheckboxesField extends FieldBase<'checkboxes', readonly string[]> {
-  readonly options: readonly Option[];
-  readonly minSelected?: number;
-  readonly maxSelected?: number;
-}
-export type BooleanField = FieldBase<'boolean', boolean>;
-export interface ConsentField extends FieldBase<'consent', boolean> {
-  /** The version of the text agreed to, copied into `record.consents`. */
-  readonly version?: string;
-}
-export type HiddenField = FieldBase<'hidden', string>;
+/** A field of one type, as the table of `field-types.ts` describes it. */
+export type FieldOf<T extends FieldType> = FieldBase<T, ValueOfSpec<SpecOf<T, 'default', { readonly kind: 'string' }>>> &
+  KeysOfSpec<SpecOf<T, 'keys', {}>>;
+
+/** A part of a field type's entry in the table, or `Else` when the entry leaves it out. */
+type SpecOf<T extends FieldType, P extends 'default' | 'keys', Else> = (typeof fieldTypeTable)[T] extends { readonly [K in P]: infer S } ? S : Else;
+
+/** A one-line text field. */
+export interface TextField extends FieldOf<'text'> {}
+/** A multi-line text field. */
+export interface TextareaField extends FieldOf<'textarea'> {}
+/** An email address. */
+export interface EmailField extends FieldOf<'email'> {}
+/** A phone number, recorded in E.164. */
+export interface PhoneField extends FieldOf<'phone'> {}
+/** A number. */
+export interface NumberField extends FieldOf<'number'> {}
+/** A date, recorded as `YYYY-MM-DD`. */
+export interface DateField extends FieldOf<'date'> {}
+/** One choice from a drop-down list. */
+export interface SelectField extends FieldOf<'select'> {}
+/** One choice from radio buttons. */
+export interface RadioField extends FieldOf<'radio'> {}
+/** Any number of choices from checkboxes. */
+export interface CheckboxesField extends FieldOf<'checkboxes'> {}
+/** A yes/no checkbox, recorded as `true` or `false`. */
+export interface BooleanField extends FieldOf<'boolean'> {}
+/** A consent checkbox, recorded in `record.consents` when ticked. */
+export interface ConsentField extends FieldOf<'consent'> {}
+/** A value the page sets (from `prefill`, `default` or code), not shown. */
+export interface HiddenField extends FieldOf<'hidden'> {}
 
 /** A field of any type. */
-export type Field =
-  | TextField
-  | TextareaField
-  | EmailField
-  | PhoneField
-  | NumberField
-  | DateField
-  | SelectField
-  | RadioField
-  | CheckboxesField
-  | BooleanField
-  | ConsentField
-  | HiddenField;
+export type Field = { [T in FieldType]: FieldOf<T> }[FieldType];
 
 /** A page of a multi-step form. */
 export interface Step {

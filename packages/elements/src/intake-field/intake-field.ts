@@ -24,39 +24,13 @@ import { LangController } from '../controllers/lang-controller.js';
 import { formatPlural, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { choiceList } from './choice-list.js';
+import { definitionFromAttributes, definitionProperties, fieldAttributeProperties } from './field-attributes.js';
 import { fieldStyles } from './intake-field.styles.js';
 import { optionList } from './option-list.js';
 import { regionName } from './region-names.js';
 import { validityFlags } from './validity-flags.js';
 
 type ChoiceField = Extract<Field, { options: readonly Option[] }>;
-
-const listConverter = {
-  fromAttribute: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : undefined),
-  toAttribute: (value: readonly string[] | undefined) => value?.join(','),
-};
-
-const definitionKeys = [
-  'type',
-  'name',
-  'label',
-  'help',
-  'placeholder',
-  'required',
-  'defaultCountry',
-  'countries',
-  'min',
-  'max',
-  'step',
-  'integer',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'version',
-  'options',
-  'defaultValue',
-  'autocomplete',
-] as const;
 
 const choiceTypes: ReadonlySet<string> = new Set(['select', 'radio', 'checkboxes']);
 
@@ -125,29 +99,9 @@ export class IntakeField extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [tokens, fieldStyles];
   static override properties = {
-    // `useDefault`: the values the constructor gives are defaults, not written back to the
-    // attributes (a form renders hundreds of fields, each of which reflected four attributes on
-    // load), and removing an attribute brings the default back.
-    type: { reflect: true, useDefault: true },
-    name: { reflect: true, useDefault: true },
-    label: {},
-    help: {},
-    placeholder: {},
-    required: { type: Boolean, reflect: true, useDefault: true },
+    // The attributes that define a lone field, one per key of the field types (field-attributes.ts).
+    ...fieldAttributeProperties,
     disabled: { type: Boolean, reflect: true, useDefault: true },
-    defaultCountry: { attribute: 'default-country' },
-    countries: { converter: listConverter },
-    min: {},
-    max: {},
-    step: { type: Number },
-    integer: { type: Boolean },
-    minLength: { attribute: 'min-length', type: Number },
-    maxLength: { attribute: 'max-length', type: Number },
-    pattern: {},
-    version: {},
-    autocomplete: {},
-    options: { attribute: false },
-    defaultValue: { attribute: 'value' },
     locale: { reflect: true },
     theme: { reflect: true },
     intake: { attribute: false },
@@ -187,6 +141,10 @@ export class IntakeField extends LitElement {
   declare pattern: string | undefined;
   /** Consent: the version of the text agreed to. */
   declare version: string | undefined;
+  /** Textarea: the visible lines (default 5). */
+  declare rows: number | undefined;
+  /** A URL query parameter name to read the initial value from (`?company=Acme`). */
+  declare prefill: string | undefined;
   /** The HTML `autocomplete` token (email and phone fields have sensible defaults). */
   declare autocomplete: string | undefined;
   /** Choices of select, radio and checkboxes fields; by default read from child `<option>` elements. */
@@ -390,7 +348,7 @@ export class IntakeField extends LitElement {
     }
     const childOptionsChanged = this.#childOptionsChanged && !this.options && choiceTypes.has(this.type);
     this.#childOptionsChanged = false;
-    if (!this.intake && (!this.#own || childOptionsChanged || definitionKeys.some((key) => changed.has(key)))) {
+    if (!this.intake && (!this.#own || childOptionsChanged || definitionProperties.some((key) => changed.has(key as keyof IntakeField)))) {
       this.#buildOwnController();
     } else if (!this.intake && this.#own && this.#builtLocale !== this.#locale) {
       // A new locale (the `locale` property, or a `lang` above the field changed): the same
@@ -420,7 +378,7 @@ export class IntakeField extends LitElement {
     this.#builtLocale = this.#locale;
     const previous = this.#own;
     const keep = previous && previous.form.fields[0] ? previous.get(previous.form.fields[0].name) : undefined;
-    const definition = this.#definitionFromAttributes();
+    const definition = definitionFromAttributes(this, this.#fieldName);
     const parsed = parseForm({ id: 'intake-field', fields: [definition] }, { locale: this.#locale });
     if (!parsed.ok) {
       this.#definitionError = parsed.issues
@@ -434,59 +392,6 @@ export class IntakeField extends LitElement {
     this.#own = createIntake(parsed.form, { locale: this.#locale });
     if (keep !== undefined && previous?.form.fields[0]?.type === definition.type) this.#own.set(this.#fieldName, keep);
     this.#subscribe();
-  }
-
-  #definitionFromAttributes(): Record<string, unknown> {
-    const type = this.type || 'text';
-    const definition: Record<string, unknown> = { type, name: this.#fieldName };
-    const put = (key: string, value: unknown) => {
-      if (value !== undefined && value !== null && value !== '' && value !== false) definition[key] = value;
-    };
-    put('label', this.label);
-    put('help', this.help);
-    put('placeholder', this.placeholder);
-    put('required', this.required);
-    put('autocomplete', this.autocomplete);
-    if (type === 'text' || type === 'textarea') {
-      put('minLength', this.minLength);
-      put('maxLength', this.maxLength);
-      if (type === 'text') put('pattern', this.pattern);
-    }
-    if (type === 'phone') {
-      put('defaultCountry', this.defaultCountry?.toUpperCase());
-      put('countries', this.countries?.map((country) => country.toUpperCase()));
-    }
-    if (type === 'number') {
-      put('min', this.min === undefined ? undefined : Number(this.min));
-      put('max', this.max === undefined ? undefined : Number(this.max));
-      put('step', this.step);
-      put('integer', this.integer);
-    }
-    if (type === 'date') {
-      put('min', this.min);
-      put('max', this.max);
-    }
-    if (type === 'select' || type === 'radio' || type === 'checkboxes') {
-      definition['options'] = this.options ?? this.#childOptions();
-    }
-    if (type === 'checkboxes') {
-      put('minSelected', this.min === undefined ? undefined : Number(this.min));
-      put('maxSelected', this.max === undefined ? undefined : Number(this.max));
-    }
-    if (type === 'consent') put('version', this.version);
-    if (this.defaultValue !== undefined) definition['default'] = this.#parseDefault(type, this.defaultValue);
-    return definition;
-  }
-
-  #childOptions(): Option[] {
-    return [...this.querySelectorAll('option')].map((option) => ({ value: option.value, label: option.textContent?.trim() || option.value }));
-  }
-
-  #parseDefault(type: Field['type'], text: string): unknown {
-    if (type === 'checkboxes') return text.split(',').map((value) => value.trim()).filter(Boolean);
-    if (type === 'boolean' || type === 'consent') return text === '' || text === 'true' || text === 'on';
-    if (type === 'number') return text.trim() === '' ? undefined : Number(text);
-    return text;
   }
 
   #subscribe(): void {

@@ -2,12 +2,12 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getCountries, getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
-import { normalizePhone } from '../src/normalize/normalize-phone.js';
-import { phoneCallingCodes, phoneMetadata } from '../src/normalize/phone-metadata.js';
+import { normalizePhone } from './normalize-phone.js';
+import { phoneCallingCodes, phoneMetadata } from './phone-metadata.js';
 
 describe('phone metadata', () => {
   it('the generated data file is up to date with the installed libphonenumber-js', async () => {
-    const script = fileURLToPath(new URL('../scripts/build-phone-metadata.mjs', import.meta.url));
+    const script = fileURLToPath(new URL('../../scripts/build-phone-metadata.mjs', import.meta.url));
     const result = await new Promise<{ code: number; output: string }>((resolve) =>
       execFile(process.execPath, [script, '--check'], (error, stdout, stderr) => resolve({ code: error ? 1 : 0, output: stdout + stderr })),
     );

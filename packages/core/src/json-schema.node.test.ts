@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formJsonSchema } from '../src/json-schema.js';
+import { formJsonSchema } from './json-schema.js';
 
 describe('formJsonSchema', () => {
   it('is the file shipped as @intake/core/form.schema.json', async () => {

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { memoryStorage, Outbox, type ClaimRunner, type OutboxStorage } from '../src/delivery/outbox.js';
-import type { IntakeRecord } from '../src/record/record.js';
-import { sampleRecord } from '../src/test-support/sample-record.js';
+import { memoryStorage, Outbox, type ClaimRunner, type OutboxStorage } from './outbox.js';
+import type { IntakeRecord } from '../record/record.js';
+import { sampleRecord } from '../test-support/sample-record.js';
 
 let server: Server;
 let url = '';

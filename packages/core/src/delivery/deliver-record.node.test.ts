@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { backoffDelay, deliverRecord } from '../src/delivery/deliver-record.js';
-import type { IntakeRecord } from '../src/record/record.js';
-import { sampleRecord } from '../src/test-support/sample-record.js';
+import { backoffDelay, deliverRecord } from './deliver-record.js';
+import type { IntakeRecord } from '../record/record.js';
+import { sampleRecord } from '../test-support/sample-record.js';
 
 /** A webhook on a real local HTTP server that answers from a script of faults, then stores records by id. */
 let server: Server;

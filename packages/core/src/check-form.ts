@@ -1,10 +1,11 @@
-import type { Path } from '../issue.js';
-import { normalizeField } from '../normalize/normalize-field.js';
-import { parseDate } from '../normalize/normalize-date.js';
-import { phoneCallingCodes } from '../normalize/phone-metadata.js';
-import { isoDatePattern } from './patterns.js';
-import type { RawSchemaIssue } from './raw-issue.js';
-import { conditionOperators, fieldTypes, type Field, type FieldCondition } from './types.js';
+import type { Path } from './issue.js';
+import { normalizeField } from './normalize/normalize-field.js';
+import { parseDate } from './normalize/normalize-date.js';
+import { phoneCallingCodes } from './normalize/phone-metadata.js';
+import { fieldTypeTable, keysOf, type FieldType } from './schema/field-types.js';
+import { isoDatePattern } from './schema/patterns.js';
+import type { RawSchemaIssue } from './schema/raw-issue.js';
+import { conditionOperators, fieldTypes, type Field, type FieldCondition } from './schema/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -152,17 +153,15 @@ function checkField(field: Json, path: Path, issues: RawSchemaIssue[]): void {
       issues.push({ code: 'min_over_max', path: [...path, min], params: { min, max } });
     }
   };
-  bound('minLength', 'maxLength');
-  bound('minSelected', 'maxSelected');
-  if (type === 'number') bound('min', 'max');
-  if (type === 'date') {
-    for (const key of ['min', 'max']) {
+  if (typeof type === 'string' && Object.hasOwn(fieldTypeTable, type)) {
+    const keys = Object.entries(keysOf(type as FieldType));
+    for (const [key, spec] of keys) {
       const value = field[key];
-      if (typeof value === 'string' && !(isoDatePattern.test(value) && parseDate(value) === value)) {
+      if (spec.isoDate && typeof value === 'string' && !(isoDatePattern.test(value) && parseDate(value) === value)) {
         issues.push({ code: 'invalid_date_bound', path: [...path, key] });
       }
     }
-    bound('min', 'max');
+    for (const [key, spec] of keys) if (spec.atMost) bound(key, spec.atMost);
   }
   if (type === 'phone') {
     const countries = [field['defaultCountry'], ...arrayOf(field['countries'])];

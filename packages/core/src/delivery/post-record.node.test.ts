@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeRecord } from '../src/delivery/encode-record.js';
-import { parseRetryAfter, postRecord } from '../src/delivery/post-record.js';
-import type { IntakeRecord } from '../src/record/record.js';
+import { encodeRecord } from './encode-record.js';
+import { parseRetryAfter, postRecord } from './post-record.js';
+import type { IntakeRecord } from '../record/record.js';
 
 interface Received {
   method: string;
