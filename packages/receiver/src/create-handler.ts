@@ -1,16 +1,4 @@
-import {
-  computeDedupeKey,
-  fillTemplate,
-  formatSchemaIssues,
-  messagesFor,
-  parseForm,
-  validateRecord,
-  type Form,
-  type IntakeRecord,
-  type Issue,
-  type Path,
-  type RecordIssue,
-} from '@intake/core';
+import { checkRecord, fillTemplate, formatSchemaIssues, isRecordId, parseForm, type Form, type IntakeRecord, type Issue, type Path, type RecordIssue } from '@intake/core';
 import { canonicalRecord } from './canonical-record.js';
 import { defaultAllowedHeaders, originPolicy, preflightMaxAgeSeconds, type AllowedOrigins } from './cors.js';
 import { decodeFormRecord } from './decode-form-record.js';
@@ -58,7 +46,10 @@ export type ReceiverIssue = RecordIssue | Issue<ReceiverIssueCode>;
 export interface HandlerAnswer {
   readonly message: string;
   readonly id?: string;
+  /** At most 50 issues (`checkRecord`'s `maxIssues`). */
   readonly issues?: readonly ReceiverIssue[];
+  /** How many issues were found, when that is more than `issues` holds. */
+  readonly issueCount?: number;
 }
 
 /** The default of {@link HandlerOptions.maxBodyBytes}. */
@@ -96,6 +87,21 @@ function requestLocale(request: Request): string | undefined {
   return request.headers.get('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || undefined;
 }
 
+/** `%XX` escapes that do not decode to UTF-8 (`%FF`): URLSearchParams would turn them into U+FFFD silently. */
+function hasBadEscapes(text: string): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const run of text.match(/(?:%[0-9A-Fa-f]{2})+/g) ?? []) {
+    const bytes = new Uint8Array(run.length / 3);
+    for (let index = 0; index < bytes.length; index += 1) bytes[index] = parseInt(run.slice(index * 3 + 1, index * 3 + 3), 16);
+    try {
+      decoder.decode(bytes);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
 function issue(messages: ReceiverMessages, code: ReceiverIssueCode, path: Path, params: Record<string, string | number> = {}): Issue<ReceiverIssueCode> {
   return { code, path, message: fillTemplate(messages.issues[code], params), ...(Object.keys(params).length ? { params } : {}) };
 }
@@ -131,7 +137,6 @@ function issue(messages: ReceiverMessages, code: ReceiverIssueCode, path: Path, 
 export function createHandler(options: HandlerOptions): IntakeHandler {
   if (!isObject(options)) throw new TypeError('createHandler: pass an options object, e.g. createHandler({ schema })');
   const form = resolveForm(options.schema);
-  const fieldNames = new Set(form.fields.map((field) => field.name));
   const store = options.store ?? jsonlStore();
   if (typeof store.has !== 'function' || typeof store.put !== 'function') {
     throw new TypeError('createHandler: store must implement has(id) and put(record) (see RecordStore)');
@@ -179,7 +184,13 @@ export function createHandler(options: HandlerOptions): IntakeHandler {
       request.body?.cancel().catch(() => undefined);
       return answer(415, { message: fillTemplate(messages.unsupportedType, { type: contentType ?? '' }) }, { accept: 'application/json, text/plain, application/x-www-form-urlencoded' });
     }
-    const body = await readBody(request, maxBodyBytes);
+    let body: Awaited<ReturnType<typeof readBody>>;
+    try {
+      body = await readBody(request, maxBodyBytes);
+    } catch {
+      // The client went away mid-body (or the server's request timeout ended it): nobody reads this.
+      return answer(400, { message: messages.invalidRecord });
+    }
     if (!body.ok) return answer(413, { message: fillTemplate(messages.tooLarge, { max: maxBodyBytes }) });
 
     const invalid = (issues: readonly ReceiverIssue[]) => answer(422, { message: messages.invalidRecord, issues });
@@ -191,6 +202,7 @@ export function createHandler(options: HandlerOptions): IntakeHandler {
     }
     let received: unknown;
     if (format === 'form') {
+      if (hasBadEscapes(text)) return invalid([issue(messages, 'invalid_encoding', [])]);
       // A raw line break cannot be part of a url-encoded value: it is a tool's trailing newline (curl -d @file).
       received = decodeFormRecord(form, new URLSearchParams(text.replace(/[\r\n]+$/, '')));
     } else {
@@ -218,28 +230,19 @@ export function createHandler(options: HandlerOptions): IntakeHandler {
 
     const id = received['id'];
     try {
-      // A retry of a stored record is a success even if the form has changed since.
-      if (typeof id === 'string' && (await store.has(id))) return answer(200, { message: messages.repeat, id });
+      // A retry of a stored record is a success even if the form has changed since. Only a
+      // well-formed id is looked up: nothing else reaches the store (docs/receiving.md).
+      if (isRecordId(id) && (await store.has(id))) return answer(200, { message: messages.repeat, id });
     } catch (error) {
       onError(error);
       return answer(500, { message: messages.storeFailed });
     }
 
-    const issues: ReceiverIssue[] = [...validateRecord(form, received, locale ? { locale } : {})];
-    if (isObject(received['data'])) {
-      // validateRecord reads `data` through zod, whose records drop an own `__proto__` key: check the raw keys too.
-      for (const name of Object.keys(received['data'])) {
-        if (fieldNames.has(name) || issues.some((found) => found.path[0] === 'data' && found.path[1] === name)) continue;
-        issues.push({ code: 'unknown_field', path: ['data', name], params: { name }, message: fillTemplate(messagesFor(locale ?? 'en').record.unknown_field, { name }) });
-      }
+    // The core judges the record (docs/receiving.md): the handler only carries it.
+    const check = await checkRecord(received, form, locale ? { locale } : {});
+    if (!check.ok) {
+      return answer(422, { message: messages.invalidRecord, issues: check.issues, ...(check.issueCount > check.issues.length ? { issueCount: check.issueCount } : {}) });
     }
-    if (isObject(received['data']) && !issues.some((found) => found.path[0] === 'dedupeKey' || found.path.length === 0)) {
-      const expected = await computeDedupeKey(form, received['data'] as IntakeRecord['data']);
-      if (expected !== received['dedupeKey']) {
-        issues.push(issue(messages, 'dedupe_key_mismatch', ['dedupeKey'], { expected: expected ?? 'null' }));
-      }
-    }
-    if (issues.length > 0) return invalid(issues);
 
     const record = canonicalRecord(form, received as unknown as IntakeRecord);
     try {
