@@ -50,7 +50,14 @@ export interface HandlerAnswer {
   readonly issues?: readonly ReceiverIssue[];
   /** How many issues were found, when that is more than `issues` holds. */
   readonly issueCount?: number;
+  /** A machine-readable reason: `origin_not_allowed` on the 403 to a browser origin not in `allowedOrigins`. */
+  readonly code?: string;
+  /** The refused origin, with `code: 'origin_not_allowed'`. */
+  readonly origin?: string;
 }
+
+/** How long a browser may cache the preflight of an origin that is refused: short, so adding it to `allowedOrigins` takes effect soon. */
+const refusedPreflightMaxAgeSeconds = 60;
 
 /** The default of {@link HandlerOptions.maxBodyBytes}. */
 export const defaultMaxBodyBytes = 64 * 1024;
@@ -150,28 +157,34 @@ export function createHandler(options: HandlerOptions): IntakeHandler {
   return async function handle(request: Request): Promise<Response> {
     const origin = request.headers.get('origin');
     const granted = origin !== null && isAllowed(origin);
+    // A refused origin may still read its refusal: otherwise the page sees a network error and
+    // believes it is offline (docs/receiving.md). It is granted nothing else: no record is read.
+    const readable = origin !== null;
     const answer = (status: number, body: HandlerAnswer | null, headers: Record<string, string> = {}): Response => {
       const all = new Headers(headers);
       all.set('vary', 'Origin');
       all.set('cache-control', 'no-store');
-      if (granted) all.set('access-control-allow-origin', origin);
+      if (readable) all.set('access-control-allow-origin', origin);
       if (body === null) return new Response(null, { status, headers: all });
       all.set('content-type', 'application/json; charset=utf-8');
       return new Response(JSON.stringify(body), { status, headers: all });
     };
     let messages = receiverMessages(requestLocale(request));
 
-    if (origin !== null && !granted) {
-      return answer(403, { message: fillTemplate(messages.originNotAllowed, { origin }) });
-    }
     if (request.method === 'OPTIONS') {
       const preflight: Record<string, string> = { allow: 'POST, OPTIONS' };
-      if (granted) {
+      if (readable) {
         preflight['access-control-allow-methods'] = 'POST';
-        preflight['access-control-allow-headers'] = allowHeaders;
-        preflight['access-control-max-age'] = String(preflightMaxAgeSeconds);
+        // A refused origin's POST must get through the preflight to be answered its 403: let it
+        // send the headers it asks for (they are never used, the body is not even read).
+        preflight['access-control-allow-headers'] = granted ? allowHeaders : (request.headers.get('access-control-request-headers') ?? allowHeaders);
+        preflight['access-control-max-age'] = String(granted ? preflightMaxAgeSeconds : refusedPreflightMaxAgeSeconds);
       }
       return answer(204, null, preflight);
+    }
+    if (origin !== null && !granted) {
+      request.body?.cancel().catch(() => undefined);
+      return answer(403, { message: fillTemplate(messages.originNotAllowed, { origin }), code: 'origin_not_allowed', origin });
     }
     if (request.method !== 'POST') {
       request.body?.cancel().catch(() => undefined);
