@@ -39,7 +39,7 @@ export interface HandlerOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-/** A problem the receiver reports in a 422 answer: the issues of `validateRecord` and its own. */
+/** A problem the receiver reports in a 422 answer: the issues of `checkRecord` and its own. */
 export type ReceiverIssue = RecordIssue | Issue<ReceiverIssueCode>;
 
 /** The body of every answer of the handler: `{ message }`, plus `id` or `issues` where they apply. */
@@ -117,15 +117,19 @@ function issue(messages: ReceiverMessages, code: ReceiverIssueCode, path: Path, 
  * Creates the webhook endpoint of spec §6 for one form: a Fetch-standard
  * `(request) => Promise<Response>`.
  *
- * For a POST it checks, in order: the origin (403), the content type (415: `application/json`,
- * `text/plain` with the same JSON, or `application/x-www-form-urlencoded`), the size (413, by
- * `Content-Length` and by counting the bytes read), the body (422 for bad JSON or an
- * `Idempotency-Key` that is not the record id), spam (202 and nothing stored for a filled
- * honeypot or a fill faster than `minFillMs`), a repeat of a stored id (200), the record against
- * the form with `validateRecord` and a recomputed dedupe key (422 `{ message, issues }`), and
+ * The handler is transport only: origin, size, media type, decoding, spam and store; the record
+ * itself is judged by the core's `checkRecord` (docs/receiving.md). For a POST it checks, in
+ * order: the origin (403 `{ message, code: 'origin_not_allowed', origin }`, readable by that
+ * origin so its page does not take it for a network error), the content type (415:
+ * `application/json`, `text/plain` with the same JSON, or `application/x-www-form-urlencoded`),
+ * the size (413, by `Content-Length` and by counting the bytes read), the body (422 for bytes
+ * that are not UTF-8, a `%XX` escape that does not decode, bad JSON or an `Idempotency-Key` that
+ * is not the record id), spam (202 and nothing stored for a filled honeypot or a fill faster
+ * than `minFillMs`), a repeat of a stored id (200; only a lower-case v4 UUID is looked up), the
+ * record with `checkRecord` (422 `{ message, issues, issueCount? }`, at most 50 issues), and
  * finally stores it (201, or 200 when a concurrent request stored it first). It answers CORS
- * preflights for allowed origins, grants CORS on every answer to them (errors included, so the
- * form can show the reason), and answers 405 to methods other than POST and OPTIONS.
+ * preflights, grants CORS on every answer to allowed origins (errors included, so the form can
+ * show the reason), and answers 405 to methods other than POST and OPTIONS.
  *
  * Messages are in the record's locale (English or Chinese), else in the request's
  * `Accept-Language`. A record is stored with its keys in one canonical order, so it is stored the
@@ -133,13 +137,12 @@ function issue(messages: ReceiverMessages, code: ReceiverIssueCode, path: Path, 
  *
  * @example
  * // Deno.serve(handler), Bun.serve({ fetch: handler }), or on Node:
- * import { createServer } from 'node:http';
  * import { createHandler, jsonlStore } from '@intake/receiver';
- * import { toNodeListener } from '@intake/receiver/node';
+ * import { createNodeServer } from '@intake/receiver/node';
  * import form from './crm-lead.json' with { type: 'json' };
  *
  * const handler = createHandler({ schema: form, store: jsonlStore({ path: 'data/crm-lead.jsonl' }), allowedOrigins: ['https://www.example.com'] });
- * createServer(toNodeListener(handler)).listen(8787);
+ * createNodeServer(handler).listen(8787);
  */
 export function createHandler(options: HandlerOptions): IntakeHandler {
   if (!isObject(options)) throw new TypeError('createHandler: pass an options object, e.g. createHandler({ schema })');
