@@ -166,7 +166,10 @@ describe('pnpm demo', () => {
     const preflight = (origin: string) =>
       fetch(`${receiverOrigin}/hooks/crm-lead`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
     expect((await preflight(new URL(pageUrl).origin)).status).toBe(204);
-    expect((await preflight('https://elsewhere.example')).status).toBe(403);
+    // Another origin's preflight passes (so its POST can read the 403 that refuses it), but grants it nothing stored.
+    expect((await preflight('https://elsewhere.example')).status).toBe(204);
+    const refused = await fetch(`${receiverOrigin}/hooks/crm-lead`, { method: 'POST', headers: { origin: 'https://elsewhere.example', 'content-type': 'text/plain' }, body: '{}' });
+    expect([refused.status, ((await refused.json()) as { code?: string }).code]).toEqual([403, 'origin_not_allowed']);
     expect((await fetch(`${receiverOrigin}/api/records`)).status).toBe(404);
   });
 

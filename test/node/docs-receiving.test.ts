@@ -107,7 +107,9 @@ describe('docs/receiving.md', () => {
       expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type, idempotency-key');
       const stranger = await fetch(post(base, await makeRecord(), { origin: 'https://evil.example' }));
       expect(stranger.status).toBe(403);
-      expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+      // Changed with issue 14: the refusal is readable by the refused page (it was: no CORS grant), and still stores nothing.
+      expect(stranger.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+      expect(((await stranger.json()) as { code?: string }).code).toBe('origin_not_allowed');
 
       const lines = (await readFile(join(dataDir(), 'contact.jsonl'), 'utf8')).trimEnd().split('\n');
       expect(lines.map((line) => (JSON.parse(line) as IntakeRecord).id)).toEqual([record.id]);

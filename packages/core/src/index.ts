@@ -11,6 +11,9 @@ export type { FieldIssue, Intake, IntakeChange, IntakeOptions, ValidationResult 
 export { IntakeValidationError } from './intake-validation-error.js';
 export { validateRecord } from './validate-record.js';
 export type { RecordIssue, ValidateRecordOptions } from './validate-record.js';
+export { checkRecord, defaultMaxDepth, defaultMaxIssues } from './record/check-record.js';
+export type { CheckRecordOptions, RecordCheck } from './record/check-record.js';
+export { isRecordId } from './record/uuid.js';
 export { defineForm, field } from './builders.js';
 export type { ChoiceFieldBuilder, FieldBuilder, FieldBuilders, InferData, TypedForm, ValueOfField } from './builders.js';
 export { evaluateCondition, conditionFields } from './condition/evaluate-condition.js';

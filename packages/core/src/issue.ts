@@ -77,7 +77,11 @@ export type RecordIssueCode =
   | 'hidden_field'
   | 'tags_mismatch'
   | 'consent_missing'
-  | 'consent_unexpected';
+  | 'consent_unexpected'
+  | 'dedupe_key_mismatch'
+  | 'invalid_text'
+  | 'too_deep'
+  | 'forbidden_key';
 
 /** Parameters that fill the placeholders of a message, e.g. `{ min: 3 }` for `Enter at least {min} characters`. */
 export type IssueParams = Readonly<Record<string, string | number>>;

@@ -14,11 +14,13 @@ export type Text = string | Readonly<Record<string, string>>;
 export function resolveText(text: Text | undefined, locale: string): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  const exact = text[locale];
+  // Own keys only: a locale such as `toString` must not find Object's members.
+  const own = (key: string) => (Object.prototype.hasOwnProperty.call(text, key) ? text[key] : undefined);
+  const exact = own(locale);
   if (exact !== undefined) return exact;
   const language = locale.split('-')[0]!;
   for (const key of Object.keys(text)) {
     if (key.split('-')[0] === language) return text[key]!;
   }
-  return text['en'] ?? Object.values(text)[0] ?? '';
+  return own('en') ?? Object.values(text)[0] ?? '';
 }

@@ -3,3 +3,5 @@
 // jsonl-store.ts loads Node's file modules lazily, only when it is used; here they are opaque.
 declare module 'node:fs/promises';
 declare module 'node:path';
+declare module 'node:fs';
+declare module 'node:process';

@@ -1,16 +1,4 @@
-import {
-  computeDedupeKey,
-  fillTemplate,
-  formatSchemaIssues,
-  messagesFor,
-  parseForm,
-  validateRecord,
-  type Form,
-  type IntakeRecord,
-  type Issue,
-  type Path,
-  type RecordIssue,
-} from '@intake/core';
+import { checkRecord, fillTemplate, formatSchemaIssues, isRecordId, parseForm, type Form, type IntakeRecord, type Issue, type Path, type RecordIssue } from '@intake/core';
 import { canonicalRecord } from './canonical-record.js';
 import { defaultAllowedHeaders, originPolicy, preflightMaxAgeSeconds, type AllowedOrigins } from './cors.js';
 import { decodeFormRecord } from './decode-form-record.js';
@@ -51,15 +39,25 @@ export interface HandlerOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-/** A problem the receiver reports in a 422 answer: the issues of `validateRecord` and its own. */
+/** A problem the receiver reports in a 422 answer: the issues of `checkRecord` and its own. */
 export type ReceiverIssue = RecordIssue | Issue<ReceiverIssueCode>;
 
 /** The body of every answer of the handler: `{ message }`, plus `id` or `issues` where they apply. */
 export interface HandlerAnswer {
   readonly message: string;
   readonly id?: string;
+  /** At most 50 issues (`checkRecord`'s `maxIssues`). */
   readonly issues?: readonly ReceiverIssue[];
+  /** How many issues were found, when that is more than `issues` holds. */
+  readonly issueCount?: number;
+  /** A machine-readable reason: `origin_not_allowed` on the 403 to a browser origin not in `allowedOrigins`. */
+  readonly code?: string;
+  /** The refused origin, with `code: 'origin_not_allowed'`. */
+  readonly origin?: string;
 }
+
+/** How long a browser may cache the preflight of an origin that is refused: short, so adding it to `allowedOrigins` takes effect soon. */
+const refusedPreflightMaxAgeSeconds = 60;
 
 /** The default of {@link HandlerOptions.maxBodyBytes}. */
 export const defaultMaxBodyBytes = 64 * 1024;
@@ -96,6 +94,21 @@ function requestLocale(request: Request): string | undefined {
   return request.headers.get('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || undefined;
 }
 
+/** `%XX` escapes that do not decode to UTF-8 (`%FF`): URLSearchParams would turn them into U+FFFD silently. */
+function hasBadEscapes(text: string): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const run of text.match(/(?:%[0-9A-Fa-f]{2})+/g) ?? []) {
+    const bytes = new Uint8Array(run.length / 3);
+    for (let index = 0; index < bytes.length; index += 1) bytes[index] = parseInt(run.slice(index * 3 + 1, index * 3 + 3), 16);
+    try {
+      decoder.decode(bytes);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
 function issue(messages: ReceiverMessages, code: ReceiverIssueCode, path: Path, params: Record<string, string | number> = {}): Issue<ReceiverIssueCode> {
   return { code, path, message: fillTemplate(messages.issues[code], params), ...(Object.keys(params).length ? { params } : {}) };
 }
@@ -104,15 +117,19 @@ function issue(messages: ReceiverMessages, code: ReceiverIssueCode, path: Path, 
  * Creates the webhook endpoint of spec §6 for one form: a Fetch-standard
  * `(request) => Promise<Response>`.
  *
- * For a POST it checks, in order: the origin (403), the content type (415: `application/json`,
- * `text/plain` with the same JSON, or `application/x-www-form-urlencoded`), the size (413, by
- * `Content-Length` and by counting the bytes read), the body (422 for bad JSON or an
- * `Idempotency-Key` that is not the record id), spam (202 and nothing stored for a filled
- * honeypot or a fill faster than `minFillMs`), a repeat of a stored id (200), the record against
- * the form with `validateRecord` and a recomputed dedupe key (422 `{ message, issues }`), and
+ * The handler is transport only: origin, size, media type, decoding, spam and store; the record
+ * itself is judged by the core's `checkRecord` (docs/receiving.md). For a POST it checks, in
+ * order: the origin (403 `{ message, code: 'origin_not_allowed', origin }`, readable by that
+ * origin so its page does not take it for a network error), the content type (415:
+ * `application/json`, `text/plain` with the same JSON, or `application/x-www-form-urlencoded`),
+ * the size (413, by `Content-Length` and by counting the bytes read), the body (422 for bytes
+ * that are not UTF-8, a `%XX` escape that does not decode, bad JSON or an `Idempotency-Key` that
+ * is not the record id), spam (202 and nothing stored for a filled honeypot or a fill faster
+ * than `minFillMs`), a repeat of a stored id (200; only a lower-case v4 UUID is looked up), the
+ * record with `checkRecord` (422 `{ message, issues, issueCount? }`, at most 50 issues), and
  * finally stores it (201, or 200 when a concurrent request stored it first). It answers CORS
- * preflights for allowed origins, grants CORS on every answer to them (errors included, so the
- * form can show the reason), and answers 405 to methods other than POST and OPTIONS.
+ * preflights, grants CORS on every answer to allowed origins (errors included, so the form can
+ * show the reason), and answers 405 to methods other than POST and OPTIONS.
  *
  * Messages are in the record's locale (English or Chinese), else in the request's
  * `Accept-Language`. A record is stored with its keys in one canonical order, so it is stored the
@@ -120,18 +137,16 @@ function issue(messages: ReceiverMessages, code: ReceiverIssueCode, path: Path, 
  *
  * @example
  * // Deno.serve(handler), Bun.serve({ fetch: handler }), or on Node:
- * import { createServer } from 'node:http';
  * import { createHandler, jsonlStore } from '@intake/receiver';
- * import { toNodeListener } from '@intake/receiver/node';
+ * import { createNodeServer } from '@intake/receiver/node';
  * import form from './crm-lead.json' with { type: 'json' };
  *
  * const handler = createHandler({ schema: form, store: jsonlStore({ path: 'data/crm-lead.jsonl' }), allowedOrigins: ['https://www.example.com'] });
- * createServer(toNodeListener(handler)).listen(8787);
+ * createNodeServer(handler).listen(8787);
  */
 export function createHandler(options: HandlerOptions): IntakeHandler {
   if (!isObject(options)) throw new TypeError('createHandler: pass an options object, e.g. createHandler({ schema })');
   const form = resolveForm(options.schema);
-  const fieldNames = new Set(form.fields.map((field) => field.name));
   const store = options.store ?? jsonlStore();
   if (typeof store.has !== 'function' || typeof store.put !== 'function') {
     throw new TypeError('createHandler: store must implement has(id) and put(record) (see RecordStore)');
@@ -145,28 +160,34 @@ export function createHandler(options: HandlerOptions): IntakeHandler {
   return async function handle(request: Request): Promise<Response> {
     const origin = request.headers.get('origin');
     const granted = origin !== null && isAllowed(origin);
+    // A refused origin may still read its refusal: otherwise the page sees a network error and
+    // believes it is offline (docs/receiving.md). It is granted nothing else: no record is read.
+    const readable = origin !== null;
     const answer = (status: number, body: HandlerAnswer | null, headers: Record<string, string> = {}): Response => {
       const all = new Headers(headers);
       all.set('vary', 'Origin');
       all.set('cache-control', 'no-store');
-      if (granted) all.set('access-control-allow-origin', origin);
+      if (readable) all.set('access-control-allow-origin', origin);
       if (body === null) return new Response(null, { status, headers: all });
       all.set('content-type', 'application/json; charset=utf-8');
       return new Response(JSON.stringify(body), { status, headers: all });
     };
     let messages = receiverMessages(requestLocale(request));
 
-    if (origin !== null && !granted) {
-      return answer(403, { message: fillTemplate(messages.originNotAllowed, { origin }) });
-    }
     if (request.method === 'OPTIONS') {
       const preflight: Record<string, string> = { allow: 'POST, OPTIONS' };
-      if (granted) {
+      if (readable) {
         preflight['access-control-allow-methods'] = 'POST';
-        preflight['access-control-allow-headers'] = allowHeaders;
-        preflight['access-control-max-age'] = String(preflightMaxAgeSeconds);
+        // A refused origin's POST must get through the preflight to be answered its 403: let it
+        // send the headers it asks for (they are never used, the body is not even read).
+        preflight['access-control-allow-headers'] = granted ? allowHeaders : (request.headers.get('access-control-request-headers') ?? allowHeaders);
+        preflight['access-control-max-age'] = String(granted ? preflightMaxAgeSeconds : refusedPreflightMaxAgeSeconds);
       }
       return answer(204, null, preflight);
+    }
+    if (origin !== null && !granted) {
+      request.body?.cancel().catch(() => undefined);
+      return answer(403, { message: fillTemplate(messages.originNotAllowed, { origin }), code: 'origin_not_allowed', origin });
     }
     if (request.method !== 'POST') {
       request.body?.cancel().catch(() => undefined);
@@ -179,7 +200,13 @@ export function createHandler(options: HandlerOptions): IntakeHandler {
       request.body?.cancel().catch(() => undefined);
       return answer(415, { message: fillTemplate(messages.unsupportedType, { type: contentType ?? '' }) }, { accept: 'application/json, text/plain, application/x-www-form-urlencoded' });
     }
-    const body = await readBody(request, maxBodyBytes);
+    let body: Awaited<ReturnType<typeof readBody>>;
+    try {
+      body = await readBody(request, maxBodyBytes);
+    } catch {
+      // The client went away mid-body (or the server's request timeout ended it): nobody reads this.
+      return answer(400, { message: messages.invalidRecord });
+    }
     if (!body.ok) return answer(413, { message: fillTemplate(messages.tooLarge, { max: maxBodyBytes }) });
 
     const invalid = (issues: readonly ReceiverIssue[]) => answer(422, { message: messages.invalidRecord, issues });
@@ -191,6 +218,7 @@ export function createHandler(options: HandlerOptions): IntakeHandler {
     }
     let received: unknown;
     if (format === 'form') {
+      if (hasBadEscapes(text)) return invalid([issue(messages, 'invalid_encoding', [])]);
       // A raw line break cannot be part of a url-encoded value: it is a tool's trailing newline (curl -d @file).
       received = decodeFormRecord(form, new URLSearchParams(text.replace(/[\r\n]+$/, '')));
     } else {
@@ -218,28 +246,19 @@ export function createHandler(options: HandlerOptions): IntakeHandler {
 
     const id = received['id'];
     try {
-      // A retry of a stored record is a success even if the form has changed since.
-      if (typeof id === 'string' && (await store.has(id))) return answer(200, { message: messages.repeat, id });
+      // A retry of a stored record is a success even if the form has changed since. Only a
+      // well-formed id is looked up: nothing else reaches the store (docs/receiving.md).
+      if (isRecordId(id) && (await store.has(id))) return answer(200, { message: messages.repeat, id });
     } catch (error) {
       onError(error);
       return answer(500, { message: messages.storeFailed });
     }
 
-    const issues: ReceiverIssue[] = [...validateRecord(form, received, locale ? { locale } : {})];
-    if (isObject(received['data'])) {
-      // validateRecord reads `data` through zod, whose records drop an own `__proto__` key: check the raw keys too.
-      for (const name of Object.keys(received['data'])) {
-        if (fieldNames.has(name) || issues.some((found) => found.path[0] === 'data' && found.path[1] === name)) continue;
-        issues.push({ code: 'unknown_field', path: ['data', name], params: { name }, message: fillTemplate(messagesFor(locale ?? 'en').record.unknown_field, { name }) });
-      }
+    // The core judges the record (docs/receiving.md): the handler only carries it.
+    const check = await checkRecord(received, form, locale ? { locale } : {});
+    if (!check.ok) {
+      return answer(422, { message: messages.invalidRecord, issues: check.issues, ...(check.issueCount > check.issues.length ? { issueCount: check.issueCount } : {}) });
     }
-    if (isObject(received['data']) && !issues.some((found) => found.path[0] === 'dedupeKey' || found.path.length === 0)) {
-      const expected = await computeDedupeKey(form, received['data'] as IntakeRecord['data']);
-      if (expected !== received['dedupeKey']) {
-        issues.push(issue(messages, 'dedupe_key_mismatch', ['dedupeKey'], { expected: expected ?? 'null' }));
-      }
-    }
-    if (issues.length > 0) return invalid(issues);
 
     const record = canonicalRecord(form, received as unknown as IntakeRecord);
     try {

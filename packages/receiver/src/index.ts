@@ -10,7 +10,7 @@ export type { AllowedOrigins } from './cors.js';
 export { memoryStore } from './record-store.js';
 export type { MemoryStore, PutResult, RecordStore } from './record-store.js';
 export { defaultJsonlPath, jsonlStore } from './jsonl-store.js';
-export type { JsonlRecovery, JsonlStore, JsonlStoreOptions, TornTail } from './jsonl-store.js';
+export type { JsonlLockedError, JsonlRecovery, JsonlStore, JsonlStoreOptions, TornTail } from './jsonl-store.js';
 export { decodeFormRecord } from './decode-form-record.js';
 export { bodyFormat } from './media-type.js';
 export type { BodyFormat } from './media-type.js';

@@ -5,6 +5,14 @@ import type { PutResult, RecordStore } from './record-store.js';
 // bundlers do not follow: `@intake/receiver` then loads and bundles for any runtime (workers
 // without a file system included) as long as this store is not used there.
 type Fs = typeof import('node:fs/promises');
+type SyncFs = typeof import('node:fs');
+/** What the lock needs of Node's `process` (loaded lazily like the file modules). */
+interface ProcessLike {
+  readonly pid: number;
+  kill(pid: number, signal: number): unknown;
+  once(event: 'exit', listener: () => void): unknown;
+  off(event: 'exit', listener: () => void): unknown;
+}
 type PathModule = typeof import('node:path');
 type FileHandle = Awaited<ReturnType<Fs['open']>>;
 
@@ -78,6 +86,8 @@ interface Scan {
 interface OpenState {
   readonly fs: Fs;
   readonly handle: FileHandle;
+  /** The lock file this process holds (`<path>.lock`), and how to let it go. */
+  readonly lock: Lock;
   readonly ids: Set<string>;
   readonly recovery: JsonlRecovery;
   /** The file size after the last durable write: where a failed write is cut back to. */
@@ -221,10 +231,113 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** The error of a store whose file another live process holds: `code` is `EJSONLLOCKED`. */
+export interface JsonlLockedError extends Error {
+  readonly code: 'EJSONLLOCKED';
+  /** The absolute path of the records file. */
+  readonly path: string;
+  /** The process holding it. */
+  readonly pid: number;
+}
+
+interface Lock {
+  readonly path: string;
+  release(): Promise<void>;
+}
+
+function isAlive(process: ProcessLike, pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'EPERM'; // alive, only not ours to signal
+  }
+}
+
+function lockedError(file: string, lock: string, pid: number): JsonlLockedError {
+  const error = new Error(
+    `jsonlStore: ${file} is in use by process ${pid} (lock file ${lock}). A jsonl file takes one process: ` +
+      `stop that process, give each process its own file, or use @intake/receiver/postgres for several workers. ` +
+      `If process ${pid} is not an Intake receiver, delete the lock file.`,
+  );
+  return Object.assign(error, { code: 'EJSONLLOCKED' as const, path: file, pid });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Takes `<file>.lock` for this process: the lock file, holding the pid, appears whole and at once
+ * (written aside, then hard-linked into place, which fails if it exists). A lock whose process is
+ * dead (a crash, SIGKILL) is taken over; one whose process lives refuses with `EJSONLLOCKED`.
+ */
+async function acquireLock(fs: Fs, file: string): Promise<Lock> {
+  const [syncFs, { default: process }] = (await Promise.all([loadModule('node:fs'), loadModule('node:process')])) as [SyncFs, { default: ProcessLike }];
+  const lock = `${file}.lock`;
+  const mine = `${process.pid}\n`;
+  const aside = `${lock}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await fs.writeFile(aside, mine, { flag: 'wx' });
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await fs.link(aside, lock);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'EEXIST' || attempt >= 5) throw error;
+        const held = await fs.readFile(lock, 'utf8').catch((read: unknown) => (isMissing(read) ? undefined : Promise.reject(read)));
+        if (held === undefined) continue; // let go meanwhile
+        const pid = Number.parseInt(held, 10);
+        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(process, pid)) throw lockedError(file, lock, pid);
+        if (pid === process.pid) throw lockedError(file, lock, pid); // another store of this process holds it
+        // The holder is dead: take over. Two processes taking over at once may both get here;
+        // the one whose pid is in the lock a moment later holds it.
+        await fs.unlink(lock).catch((gone: unknown) => (isMissing(gone) ? undefined : Promise.reject(gone)));
+        await fs.link(aside, lock).catch(() => undefined);
+        await sleep(50);
+        const now = await fs.readFile(lock, 'utf8').catch(() => '');
+        if (now !== mine) {
+          const other = Number.parseInt(now, 10);
+          if (Number.isInteger(other) && other > 0 && isAlive(process, other)) throw lockedError(file, lock, other);
+          continue;
+        }
+      }
+      break;
+    }
+  } finally {
+    await fs.unlink(aside).catch(() => undefined);
+  }
+  // A process that exits without closing the store (process.exit) leaves no lock behind; a crash
+  // does, and the next opener takes it over.
+  const onExit = () => {
+    try {
+      if (syncFs.readFileSync(lock, 'utf8') === mine) syncFs.unlinkSync(lock);
+    } catch {
+      // gone already
+    }
+  };
+  process.once('exit', onExit);
+  return {
+    path: lock,
+    async release() {
+      process.off('exit', onExit);
+      const held = await fs.readFile(lock, 'utf8').catch(() => undefined);
+      if (held === mine) await fs.unlink(lock).catch(() => undefined);
+    },
+  };
+}
+
 async function openFile(given: string): Promise<OpenState> {
   const [fs, path] = (await Promise.all([loadModule('node:fs/promises'), loadModule('node:path')])) as [Fs, PathModule];
   const file = path.resolve(given);
   await fs.mkdir(path.dirname(file), { recursive: true });
+  const lock = await acquireLock(fs, file);
+  try {
+    return await openLocked(fs, path, file, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function openLocked(fs: Fs, path: PathModule, file: string, lock: Lock): Promise<OpenState> {
   const scan = await scanFile(fs, file);
   let torn: TornTail | undefined;
   if (scan.torn && scan.torn.id === undefined) {
@@ -252,7 +365,7 @@ async function openFile(given: string): Promise<OpenState> {
       torn = { offset: scan.torn.offset, bytes: scan.torn.bytes.byteLength, repair: 'completed' };
     }
     const recovery: JsonlRecovery = { path: file, records: scan.ids.size, badLines: scan.badLines, ...(torn ? { torn } : {}) };
-    return { fs, handle, ids: scan.ids, recovery, size };
+    return { fs, handle, lock, ids: scan.ids, recovery, size };
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;
@@ -273,8 +386,10 @@ async function openFile(given: string): Promise<OpenState> {
  *   `<path>.torn-<timestamp>` and cut off. Earlier lines are never rewritten. A write that fails
  *   (a full disk) is cut back off the file before the next one.
  *
- * One process per file: two processes appending to one file would not see each other's ids.
- * For several processes or servers, use a database behind a {@link RecordStore} of your own.
+ * - **One process per file:** opening takes the lock file `<path>.lock` (holding the pid); a
+ *   second process opening the same file fails with an error whose `code` is `EJSONLLOCKED`,
+ *   naming the path and the pid holding it. A lock left by a dead process is taken over. `close`
+ *   (and a normal exit) lets it go. For several processes or servers use `@intake/receiver/postgres`.
  *
  * @example
  * const store = jsonlStore({ path: './data/crm-lead.jsonl' });
@@ -305,9 +420,12 @@ export function jsonlStore(options: JsonlStoreOptions = {}): JsonlStore {
       await writeAll(open.handle, line);
       await open.handle.datasync();
     } catch (error) {
-      // Cut a partly written line back off, so the next record does not land behind it.
+      // Cut a partly written line back off, so the next record does not land behind it; but only
+      // our own line: a file longer than it could have made is left alone (and the store stops).
       try {
-        await open.handle.truncate(open.size);
+        const { size } = await open.handle.stat();
+        if (size > open.size + line.byteLength) throw new Error(`jsonlStore: ${given} grew by more than the line written: another process writes to it`);
+        if (size > open.size) await open.handle.truncate(open.size);
         await open.handle.datasync();
       } catch (undo) {
         broken = undo;
@@ -353,6 +471,7 @@ export function jsonlStore(options: JsonlStoreOptions = {}): JsonlStore {
       const open = await current.catch(() => undefined);
       await queue;
       await open?.handle.close();
+      await open?.lock.release();
     },
   };
 }

@@ -1,11 +1,12 @@
 /** The delivery formats of spec §4, as a receiver tells them apart. */
 export type BodyFormat = 'json' | 'text' | 'form';
 
-const formats: Readonly<Record<string, BodyFormat>> = {
-  'application/json': 'json',
-  'text/plain': 'text',
-  'application/x-www-form-urlencoded': 'form',
-};
+// A Map: the header is outside text, and a plain object would find `constructor` or `toString`.
+const formats: ReadonlyMap<string, BodyFormat> = new Map([
+  ['application/json', 'json'],
+  ['text/plain', 'text'],
+  ['application/x-www-form-urlencoded', 'form'],
+]);
 
 /**
  * The delivery format of a `Content-Type` header, or `undefined` when it is none of the three
@@ -17,7 +18,7 @@ const formats: Readonly<Record<string, BodyFormat>> = {
 export function bodyFormat(contentType: string | null): BodyFormat | undefined {
   if (!contentType) return undefined;
   const [essence = '', ...parameters] = contentType.split(';');
-  const format = formats[essence.trim().toLowerCase()];
+  const format = formats.get(essence.trim().toLowerCase());
   if (!format) return undefined;
   for (const parameter of parameters) {
     const [name = '', value = ''] = parameter.split('=');

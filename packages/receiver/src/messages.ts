@@ -28,7 +28,7 @@ const en: ReceiverMessages = {
   invalidRecord: 'The record is invalid',
   tooLarge: 'The request body is larger than {max} bytes',
   unsupportedType: 'Unsupported content type "{type}": send application/json, text/plain or application/x-www-form-urlencoded in UTF-8',
-  originNotAllowed: 'Origin "{origin}" is not allowed',
+  originNotAllowed: 'Origin "{origin}" is not allowed to send records here',
   methodNotAllowed: 'Method {method} is not allowed: send POST',
   storeFailed: 'The record could not be stored; try again later',
   issues: {
@@ -47,7 +47,7 @@ const zhCN: ReceiverMessages = {
   invalidRecord: '提交的记录无效',
   tooLarge: '提交的内容超过 {max} 字节',
   unsupportedType: '不支持的内容类型 "{type}"：请以 UTF-8 编码发送 application/json、text/plain 或 application/x-www-form-urlencoded',
-  originNotAllowed: '不允许来源 "{origin}"',
+  originNotAllowed: '不允许来源 "{origin}" 在此提交记录',
   methodNotAllowed: '不允许 {method} 方法：请使用 POST',
   storeFailed: '记录暂时无法保存，请稍后重试',
   issues: {

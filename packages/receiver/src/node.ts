@@ -2,7 +2,7 @@
  * @intake/receiver/node: serves a Fetch-standard handler on `node:http`.
  * @packageDocumentation
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 
 /** A `node:http` request listener, as `createServer` (and Express, Connect, Fastify's `raw`) take. */
@@ -12,7 +12,33 @@ export type NodeRequestListener = (request: IncomingMessage, response: ServerRes
 export interface NodeListenerOptions {
   /** Called with an error thrown by the handler (answered 500) or met while writing the answer. Default `console.error`. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called, instead of `onError`, for each request whose client went away (or was timed out by the
+   * server) before its answer was sent: count them, they are not errors of yours. Default: nothing.
+   */
+  readonly onAbort?: (request: IncomingMessage) => void;
+  /**
+   * After an answer given before the whole body arrived (413, 403, 415), how many more bytes of the
+   * body are read and dropped so the client, still sending, can read that answer (closing at once
+   * makes it see a broken connection, which browsers retry). Default 100 MiB.
+   */
+  readonly maxDrainBytes?: number;
+  /** How long the rest of such a body is read, in milliseconds, before the connection is closed. Default 10 000. */
+  readonly drainTimeoutMs?: number;
 }
+
+/** Options of {@link createNodeServer}: those of {@link toNodeListener} and the server's time limits. */
+export interface NodeServerOptions extends NodeListenerOptions {
+  /** The longest a client may take to send a whole request (headers and body), in ms. Default 30 000. */
+  readonly requestTimeout?: number;
+  /** The longest a client may take to send the request headers, in ms. Default 15 000. */
+  readonly headersTimeout?: number;
+}
+
+/** The default of {@link NodeServerOptions.requestTimeout}. */
+export const defaultRequestTimeoutMs = 30_000;
+/** The default of {@link NodeServerOptions.headersTimeout}. */
+export const defaultHeadersTimeoutMs = 15_000;
 
 /** How much of the request body is read ahead of the handler, in bytes. */
 const bodyHighWaterMark = 64 * 1024;
@@ -100,7 +126,35 @@ function waitForDrain(response: ServerResponse): Promise<void> {
   });
 }
 
-async function writeResponse(answer: Response, request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** Reads and drops the rest of a request body, up to `maxBytes` or `timeoutMs`; resolves when done. */
+function drain(request: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<void> {
+  if (request.complete || request.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let bytes = 0;
+    const finish = () => {
+      clearTimeout(timer);
+      request.off('data', count);
+      request.off('end', finish);
+      request.off('close', finish);
+      resolve();
+    };
+    const count = (chunk: Uint8Array) => {
+      bytes += chunk.byteLength;
+      if (bytes > maxBytes) finish();
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    request.on('data', count);
+    request.once('end', finish);
+    request.once('close', finish);
+    request.resume();
+  });
+}
+
+async function writeResponse(answer: Response, request: IncomingMessage, response: ServerResponse, limits: { maxDrainBytes: number; drainTimeoutMs: number }): Promise<void> {
+  if (response.destroyed) {
+    answer.body?.cancel().catch(() => undefined);
+    return;
+  }
   response.statusCode = answer.status;
   if (answer.statusText) response.statusMessage = answer.statusText;
   answer.headers.forEach((value, name) => {
@@ -108,9 +162,19 @@ async function writeResponse(answer: Response, request: IncomingMessage, respons
   });
   const cookies = answer.headers.getSetCookie();
   if (cookies.length > 0) response.setHeader('set-cookie', cookies);
-  // An answer given before the whole body arrived (413, 403): close the connection after it
-  // rather than read the rest of a body nobody wants.
-  if (!request.complete) response.setHeader('connection', 'close');
+  // An answer given before the whole body arrived (413, 403): sent whole at once (its length
+  // known), then the rest of the body is read and dropped, within limits, before the connection
+  // closes. Closing at once would reset a connection the client is still writing to, and it would
+  // see a network error instead of the answer.
+  if (!request.complete) {
+    response.setHeader('connection', 'close');
+    const bytes = request.method === 'HEAD' || !answer.body ? new Uint8Array(0) : new Uint8Array(await answer.arrayBuffer());
+    response.setHeader('content-length', String(bytes.byteLength));
+    response.write(bytes);
+    await drain(request, limits.maxDrainBytes, limits.drainTimeoutMs);
+    response.end();
+    return;
+  }
   if (!answer.body || request.method === 'HEAD') {
     answer.body?.cancel().catch(() => undefined);
     response.end();
@@ -153,11 +217,14 @@ export function toNodeListener(
   options: NodeListenerOptions = {},
 ): NodeRequestListener {
   const onError = options.onError ?? ((error: unknown) => console.error('@intake/receiver/node:', error));
+  const limits = { maxDrainBytes: options.maxDrainBytes ?? 100 * 1024 * 1024, drainTimeoutMs: options.drainTimeoutMs ?? 10_000 };
 
   return (request, response) => {
     const abort = new AbortController();
     response.once('close', () => {
-      if (!response.writableFinished) abort.abort();
+      if (response.writableFinished) return;
+      abort.abort();
+      options.onAbort?.(request);
     });
     const method = request.method ?? 'GET';
     const hasBody = method !== 'GET' && method !== 'HEAD' && (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined);
@@ -173,6 +240,7 @@ export function toNodeListener(
         }
         answer = await handler(new Request(requestUrl(request), init));
       } catch (error) {
+        if (abort.signal.aborted) return; // the client is gone: counted by onAbort, not an error
         onError(error);
         if (response.headersSent) {
           response.destroy();
@@ -184,12 +252,35 @@ export function toNodeListener(
         return;
       }
       try {
-        await writeResponse(answer, request, response);
+        await writeResponse(answer, request, response, limits);
       } catch (error) {
-        onError(error);
+        if (!abort.signal.aborted) onError(error);
         response.destroy();
       }
     };
     void serve().finally(() => body?.discard());
   };
+}
+
+/**
+ * A `node:http` server for a handler, with time limits for hostile clients: a request must be
+ * sent whole within `requestTimeout` (default 30 s) and its headers within `headersTimeout`
+ * (default 15 s), instead of Node's 300 s; the server then answers 408 and closes the connection.
+ * Clients that go away are passed to `onAbort` (count them), not logged as errors. The server is
+ * returned unstarted: call `listen`.
+ *
+ * @example
+ * import { createHandler } from '@intake/receiver';
+ * import { createNodeServer } from '@intake/receiver/node';
+ *
+ * let aborted = 0;
+ * createNodeServer(createHandler({ schema }), { onAbort: () => (aborted += 1) }).listen(8787);
+ */
+export function createNodeServer(handler: (request: Request) => Response | Promise<Response>, options: NodeServerOptions = {}): Server {
+  const requestTimeout = options.requestTimeout ?? defaultRequestTimeoutMs;
+  const headersTimeout = Math.min(options.headersTimeout ?? defaultHeadersTimeoutMs, requestTimeout || Number.POSITIVE_INFINITY);
+  // Node checks the time limits every `connectionsCheckingInterval` (30 s by default): check
+  // often enough that a limit of a few seconds holds.
+  const connectionsCheckingInterval = Math.max(250, Math.min(2000, Math.floor(Math.min(requestTimeout || 2000, headersTimeout) / 4)));
+  return createServer({ requestTimeout, headersTimeout, connectionsCheckingInterval }, toNodeListener(handler, options));
 }

@@ -292,14 +292,19 @@ describe('createHandler', () => {
         headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
       });
 
-    it('refuses a disallowed origin with 403 and no CORS grant, on preflight and on POST', async () => {
+    // Changed with issue 14 (a refused origin must not look offline): the preflight lets the POST
+    // through, and the POST's 403 is readable by the page. It was: 403 and no CORS grant on both.
+    it('refuses a disallowed origin with a 403 the page can read, after a preflight that lets the POST through', async () => {
       const { store, handler } = setup({ allowedOrigins: [allowed] });
       const record = await crmLeadRecord();
-      for (const request of [preflight('https://evil.example'), post(record, 'json', { headers: { origin: 'https://evil.example' } })]) {
-        const response = await handler(request);
-        expect(response.status).toBe(403);
-        expect(response.headers.has('access-control-allow-origin')).toBe(false);
-      }
+      const answer = await handler(preflight('https://evil.example'));
+      expect(answer.status).toBe(204);
+      expect(answer.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+      expect(answer.headers.get('access-control-max-age')).toBe('60');
+      const response = await handler(post(record, 'json', { headers: { origin: 'https://evil.example' } }));
+      expect(response.status).toBe(403);
+      expect(response.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+      expect(await response.json()).toEqual({ message: 'Origin "https://evil.example" is not allowed to send records here', code: 'origin_not_allowed', origin: 'https://evil.example' });
       expect(store.records).toHaveLength(0);
     });
 
@@ -340,7 +345,7 @@ describe('createHandler', () => {
 
       const subdomains = setup({ allowedOrigins: (origin) => /^https:\/\/[a-z]+\.example\.com$/.test(origin) });
       expect((await subdomains.handler(preflight('https://shop.example.com'))).status).toBe(204);
-      expect((await subdomains.handler(preflight('https://example.org'))).status).toBe(403);
+      expect((await subdomains.handler(post(record, 'text', { headers: { origin: 'https://example.org' } }))).status).toBe(403);
 
       const none = setup();
       const server = await none.handler(post(record));

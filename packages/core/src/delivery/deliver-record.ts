@@ -21,7 +21,7 @@ export interface DeliverOptions extends PostOptions {
 /** What {@link deliverRecord} came to. */
 export type DeliverOutcome =
   | { readonly kind: 'delivered'; readonly status: number; readonly attempts: number }
-  | { readonly kind: 'rejected'; readonly status: number; readonly message: string; readonly issues?: readonly unknown[]; readonly attempts: number }
+  | { readonly kind: 'rejected'; readonly status: number; readonly message: string; readonly issues?: readonly unknown[]; readonly code?: string; readonly attempts: number }
   /** Every attempt failed transiently: keep the record and try again later (after `retryAfterMs` if known). */
   | { readonly kind: 'failed'; readonly message: string; readonly attempts: number; readonly retryAfterMs?: number };
 

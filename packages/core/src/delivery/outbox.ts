@@ -245,6 +245,19 @@ export class Outbox {
       kept = this.add(record, submit, payload);
       outcome = await deliverRecord(record, submit, deliver);
       if (!kept) return;
+      if (outcome.kind === 'rejected' && outcome.code === 'origin_not_allowed') {
+        // The receiver refuses the page's origin, not the record: keep it apart, as a record
+        // rejected later is kept (docs/delivery.md), until the owner fixes allowedOrigins.
+        const entry = this.#entry(key);
+        if (entry) {
+          const dead: RejectedEntry = { ...entry, rejectedAt: this.#now(), status: outcome.status, message: outcome.message };
+          try {
+            this.#storage.setItem(`${this.#prefix}rejected:${record.id}`, JSON.stringify(dead));
+          } catch {
+            return; // no room to keep it apart: it stays in the outbox
+          }
+        }
+      }
       if (outcome.kind !== 'failed') {
         this.#storage.removeItem(key);
         this.#emit();

@@ -6,8 +6,11 @@ import { encodeRecord } from './encode-record.js';
 export type PostOutcome =
   /** Any 2xx. */
   | { readonly kind: 'delivered'; readonly status: number }
-  /** A 4xx other than 408 and 429: the webhook refuses this record; sending it again will not help. */
-  | { readonly kind: 'rejected'; readonly status: number; readonly message: string; readonly issues?: readonly unknown[] }
+  /**
+   * A 4xx other than 408 and 429: the webhook refuses this record; sending it again will not help.
+   * `code` is the answer's own, e.g. `origin_not_allowed` from `@intake/receiver`.
+   */
+  | { readonly kind: 'rejected'; readonly status: number; readonly message: string; readonly issues?: readonly unknown[]; readonly code?: string }
   /** A network error, a timeout, 408, 429 or 5xx: worth trying again, after `retryAfterMs` if the server said so. */
   | { readonly kind: 'transient'; readonly status?: number; readonly message: string; readonly retryAfterMs?: number };
 
@@ -33,7 +36,7 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-async function serverMessage(response: Response): Promise<{ message: string; issues?: readonly unknown[] }> {
+async function serverMessage(response: Response): Promise<{ message: string; issues?: readonly unknown[]; code?: string; origin?: string }> {
   let text = '';
   try {
     text = await response.text();
@@ -41,10 +44,14 @@ async function serverMessage(response: Response): Promise<{ message: string; iss
     // an unreadable body: fall back to the status
   }
   try {
-    const json = JSON.parse(text) as { message?: unknown; issues?: unknown };
+    const json = JSON.parse(text) as { message?: unknown; issues?: unknown; code?: unknown; origin?: unknown };
     const message = typeof json.message === 'string' ? json.message : '';
     const issues = Array.isArray(json.issues) ? json.issues : undefined;
-    if (message || issues) return issues ? { message: message || `HTTP ${response.status}`, issues } : { message };
+    const extra = {
+      ...(typeof json.code === 'string' ? { code: json.code } : {}),
+      ...(typeof json.origin === 'string' ? { origin: json.origin } : {}),
+    };
+    if (message || issues) return issues ? { message: message || `HTTP ${response.status}`, issues, ...extra } : { message, ...extra };
   } catch {
     // not JSON: a short text body is the message
   }
@@ -79,9 +86,17 @@ export async function postRecord(record: IntakeRecord, submit: SubmitOptions, op
       void response.body?.cancel().catch(() => undefined);
       return { kind: 'delivered', status: response.status };
     }
-    const { message, issues } = await serverMessage(response);
+    const { message, issues, code, origin } = await serverMessage(response);
     if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-      return issues ? { kind: 'rejected', status: response.status, message, issues } : { kind: 'rejected', status: response.status, message };
+      if (code === 'origin_not_allowed') {
+        // The site owner's mistake, not the visitor's: say in the console what to change.
+        console.error(
+          `Intake: ${submit.url} refuses records from the origin ${origin ?? 'of this page'}. Add "${origin ?? '<this origin>'}" to the receiver's allowedOrigins ` +
+            `(createHandler({ allowedOrigins: [...] })). The record is kept on this device (outbox.rejected()); see docs/receiving.md.`,
+        );
+      }
+      const rejected = issues ? { kind: 'rejected' as const, status: response.status, message, issues } : { kind: 'rejected' as const, status: response.status, message };
+      return code === undefined ? rejected : { ...rejected, code };
     }
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     return retryAfterMs === undefined

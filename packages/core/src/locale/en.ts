@@ -43,7 +43,7 @@ export const en: CoreMessages = {
   },
   record: {
     form_mismatch: 'This record is for form "{received}", not "{expected}"',
-    invalid_id: 'The record id must be a version 4 UUID',
+    invalid_id: 'The record id must be a version 4 UUID in lower case',
     invalid_timestamp: 'Expected an ISO 8601 date and time',
     invalid_dedupe_key: 'Expected {expected}',
     unknown_field: 'The form has no field "{name}"',
@@ -52,6 +52,10 @@ export const en: CoreMessages = {
     tags_mismatch: 'The tags do not match the data; expected {expected}',
     consent_missing: 'The consent of field "{name}" (version {version}) is not listed',
     consent_unexpected: 'Consent "{name}" was not given in the data',
+    dedupe_key_mismatch: 'The dedupe key does not match the data; expected {expected}',
+    invalid_text: 'The text holds a NUL character or a lone surrogate, which no store can keep',
+    too_deep: 'The value is nested more than {max} levels deep',
+    forbidden_key: 'The key "{key}" is not allowed',
   },
   schema: {
     invalid_json: 'The form is not valid JSON: {detail}',

@@ -3,7 +3,12 @@ import { en } from './en.js';
 import type { CoreMessages } from './messages.js';
 import { zhCN } from './zh-cn.js';
 
-const catalog: Record<string, CoreMessages> = { en, 'zh-CN': zhCN };
+// A Map: locales come from outside (a record's `locale`, `Accept-Language`), and a plain object
+// would answer `constructor` or `__proto__` with Object's own members.
+const catalog = new Map<string, CoreMessages>([
+  ['en', en],
+  ['zh-CN', zhCN],
+]);
 
 /** The locales with built-in texts. */
 export const builtInLocales: readonly string[] = ['en', 'zh-CN'];
@@ -16,7 +21,7 @@ export const builtInLocales: readonly string[] = ['en', 'zh-CN'];
  * registerMessages('zh-TW', { ...zhCN, value: { ...zhCN.value, required: '請填寫{label}' } });
  */
 export function registerMessages(locale: string, messages: CoreMessages): void {
-  catalog[locale] = messages;
+  catalog.set(locale, messages);
 }
 
 /**
@@ -24,11 +29,11 @@ export function registerMessages(locale: string, messages: CoreMessages): void {
  * (`zh-Hans` finds `zh-CN`), then English.
  */
 export function messagesFor(locale: string): CoreMessages {
-  const exact = catalog[locale];
+  const exact = catalog.get(locale);
   if (exact) return exact;
-  const language = locale.split('-')[0]!.toLowerCase();
-  for (const key of Object.keys(catalog)) {
-    if (key.split('-')[0]!.toLowerCase() === language) return catalog[key]!;
+  const language = String(locale).split('-')[0]!.toLowerCase();
+  for (const [key, messages] of catalog) {
+    if (key.split('-')[0]!.toLowerCase() === language) return messages;
   }
   return en;
 }

@@ -43,7 +43,7 @@ export const zhCN: CoreMessages = {
   },
   record: {
     form_mismatch: '此记录属于表单 "{received}"，而非 "{expected}"',
-    invalid_id: '记录 id 必须是第 4 版 UUID',
+    invalid_id: '记录 id 必须是小写的第 4 版 UUID',
     invalid_timestamp: '应为 ISO 8601 格式的日期时间',
     invalid_dedupe_key: '应为{expected}',
     unknown_field: '表单中没有字段 "{name}"',
@@ -52,6 +52,10 @@ export const zhCN: CoreMessages = {
     tags_mismatch: '标签与数据不符，应为 {expected}',
     consent_missing: '未列出字段 "{name}"（版本 {version}）的同意记录',
     consent_unexpected: '数据中并未同意 "{name}"',
+    dedupe_key_mismatch: '去重键与数据不符，应为 {expected}',
+    invalid_text: '文本中含有 NUL 字符或不成对的代理项，无法保存',
+    too_deep: '该值的嵌套超过 {max} 层',
+    forbidden_key: '不允许使用键 "{key}"',
   },
   schema: {
     invalid_json: '表单不是有效的 JSON：{detail}',

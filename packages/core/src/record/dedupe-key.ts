@@ -11,7 +11,7 @@ function hex(bytes: Uint8Array): string {
  * A receiver can rebuild it from a record to recompute the key.
  */
 export function dedupeSource(dedupe: readonly string[], data: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(dedupe.map((name) => data[name] ?? null));
+  return JSON.stringify(dedupe.map((name) => (Object.prototype.hasOwnProperty.call(data, name) ? (data[name] ?? null) : null)));
 }
 
 /**

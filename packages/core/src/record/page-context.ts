@@ -30,11 +30,16 @@ export function queryOf(url: string): URLSearchParams {
   }
 }
 
-/** The `utm_*` parameters of a query without their prefix: `{ source: 'expo', medium: 'qr' }`. */
+/**
+ * The `utm_*` parameters of a query without their prefix: `{ source: 'expo', medium: 'qr' }`, the
+ * first of each name. `utm_constructor` is kept like any other; `utm___proto__` is left out (a
+ * receiver refuses that key, docs/receiving.md).
+ */
 export function utmOf(query: URLSearchParams): Record<string, string> {
-  const utm: Record<string, string> = {};
+  const utm = new Map<string, string>();
   for (const [key, value] of query) {
-    if (key.startsWith('utm_') && key.length > 4 && !(key.slice(4) in utm)) utm[key.slice(4)] = value;
+    const name = key.slice(4);
+    if (key.startsWith('utm_') && name !== '' && name !== '__proto__' && !utm.has(name)) utm.set(name, value);
   }
-  return utm;
+  return Object.fromEntries(utm);
 }

@@ -10,7 +10,10 @@ export function uuidV4(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Whether a string is a version 4 UUID in lower or upper case. */
-export function isUuidV4(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(value);
+/**
+ * Whether a value is a record id: a version 4 UUID in lower case, as {@link uuidV4} makes it.
+ * Upper case is refused: `A1…` and `a1…` would be two ids for one record (docs/receiving.md).
+ */
+export function isRecordId(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(value);
 }

@@ -97,23 +97,28 @@ const zhCN: UiMessages = {
   charactersOver: '超出 {count} 个字符',
 };
 
-const catalog: Record<string, UiMessages> = { en, 'zh-CN': zhCN };
+// A Map: the locale comes from the page (`lang`) or the schema, and a plain object would answer
+// `constructor` or `__proto__` with Object's own members.
+const catalog = new Map<string, UiMessages>([
+  ['en', en],
+  ['zh-CN', zhCN],
+]);
 
 /**
  * The element texts for a locale: exact, then same language, then English.
  * `registerUiMessages` adds a locale (pair it with `registerMessages` of @intake/core).
  */
 export function uiMessages(locale: string): UiMessages {
-  const exact = catalog[locale];
+  const exact = catalog.get(locale);
   if (exact) return exact;
   const language = locale.split('-')[0]!.toLowerCase();
-  const key = Object.keys(catalog).find((candidate) => candidate.split('-')[0]!.toLowerCase() === language);
-  return key ? catalog[key]! : en;
+  for (const [key, messages] of catalog) if (key.split('-')[0]!.toLowerCase() === language) return messages;
+  return en;
 }
 
 /** Adds or replaces the element texts of a locale. */
 export function registerUiMessages(locale: string, messages: UiMessages): void {
-  catalog[locale] = messages;
+  catalog.set(locale, messages);
 }
 
 /** Fills `{name}` placeholders of an element text. */
