@@ -1,0 +1,38 @@
+import type { Field } from '@intake/core';
+import { booleanRenderer } from './boolean-renderer.js';
+import { choiceRenderer, selectRenderer } from './choice-renderer.js';
+import { dateRenderer } from './date-renderer.js';
+import type { FieldRenderer } from './field-view.js';
+import { phoneRenderer } from './phone-renderer.js';
+import { textareaRenderer, textRenderer } from './text-renderer.js';
+
+/**
+ * Any renderer: each takes only its own kind of field and state, which the registry guarantees by
+ * keying them by type (TypeScript cannot relate the key to the value's parameters).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyRenderer = FieldRenderer<any, any>;
+
+/** The renderer of each field type that shows something (a hidden field has none). */
+const renderers: ReadonlyMap<Field['type'], AnyRenderer> = /*@__PURE__*/ new Map<Field['type'], AnyRenderer>([
+  ['text', textRenderer],
+  ['email', textRenderer],
+  ['number', textRenderer],
+  ['textarea', textareaRenderer],
+  ['date', dateRenderer],
+  ['phone', phoneRenderer],
+  ['select', selectRenderer],
+  ['radio', choiceRenderer],
+  ['checkboxes', choiceRenderer],
+  ['boolean', booleanRenderer],
+  ['consent', booleanRenderer],
+]);
+
+/**
+ * The renderer of fields of type `type`, or `undefined` for a type that renders nothing
+ * (`hidden`): a field with none has no control to focus or link to. Adding a field type means
+ * adding its renderer here (see docs/schema.md for the types).
+ */
+export function rendererFor<F extends Field>(type: F['type']): FieldRenderer<F, unknown> | undefined {
+  return renderers.get(type) as FieldRenderer<F, unknown> | undefined;
+}
