@@ -296,12 +296,12 @@ export class IntakeField extends FormControl {  static override shadowRootOption
 
   /**
    * The ids of the field's nodes. In a form they come from the field's name, so that the form's
-   * error summary can link to the control; alone, from a counter (each standalone field has its
-   * own shadow root).
+   * error summary links to the control (`fieldControlId`); alone, from a counter (each standalone
+   * field has its own shadow root).
    */
   get #ids(): FieldIds {
     if (!this.intake) return this.#ownIds;
-    if (this.#boundIds?.control !== fieldControlId(this.name)) this.#boundIds = fieldIds(`intake-field-${this.name}`);
+    if (this.#boundIds?.base !== this.name) this.#boundIds = fieldIds(this.name, fieldControlId(this.name));
     return this.#boundIds;
   }
 

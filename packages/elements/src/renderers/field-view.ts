@@ -3,11 +3,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 
 /**
- * The id of a field's main control inside `<intake-form>` (names are unique in a form and are
- * identifiers, see docs/schema.md): the form's error summary links to it with `href="#<id>"`.
+ * The id of a field's main control inside `<intake-form>`: its name (names are unique in a form
+ * and are identifiers without `-`, see docs/schema.md, so they meet no other id of the form). The
+ * form's error summary links to it with `href="#<name>"`.
  */
 export function fieldControlId(name: string): string {
-  return `intake-field-${name}-control`;
+  return name;
 }
 
 /** The ids of one field's nodes: its control, help and error; `base` prefixes the ids of further controls (radio buttons). */
@@ -18,9 +19,9 @@ export interface FieldIds {
   readonly error: string;
 }
 
-/** The ids of a field whose ids start with `base`. */
-export function fieldIds(base: string): FieldIds {
-  return { base, control: `${base}-control`, help: `${base}-help`, error: `${base}-error` };
+/** The ids of a field whose ids start with `base`, its control's being `control`. */
+export function fieldIds(base: string, control = `${base}-control`): FieldIds {
+  return { base, control, help: `${base}-help`, error: `${base}-error` };
 }
 
 /** What a renderer draws one field from: the field, its raw value, its localized texts and ARIA wiring. */
