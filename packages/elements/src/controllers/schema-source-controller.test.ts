@@ -5,7 +5,7 @@ import type { IntakeErrorEvent } from '../events/intake-error-event.js';
 import type { IntakeForm } from '../intake-form/intake-form.js';
 import { SchemaSourceController, type SchemaSources, type SchemaStatus } from './schema-source-controller.js';
 
-let sources: SchemaSources = { schema: undefined, schemaUrl: undefined, inline: undefined };
+let sources: Omit<SchemaSources, 'inline'> = { schema: undefined, schemaUrl: undefined };
 
 class SourceHost extends LitElement {
   readonly settled: SchemaStatus[] = [];
@@ -28,7 +28,7 @@ const realFetch = window.fetch;
 describe('SchemaSourceController', () => {
   afterEach(() => {
     window.fetch = realFetch;
-    sources = { schema: undefined, schemaUrl: undefined, inline: undefined };
+    sources = { schema: undefined, schemaUrl: undefined };
   });
 
   it('is idle without a source, and ready with the form of a schema object at once', async () => {

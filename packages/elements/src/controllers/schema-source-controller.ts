@@ -26,8 +26,8 @@ export interface SchemaSources {
 
 /** Options of {@link SchemaSourceController}. */
 export interface SchemaSourceOptions {
-  /** The sources now: read at each `sync()` and each load. */
-  readonly sources: () => SchemaSources;
+  /** The `schema` and `schema-url` now: read at each `sync()` and each load (the inline script is the host's `<script type="application/json">` child). */
+  readonly sources: () => Omit<SchemaSources, 'inline'>;
   /** The locale of the problems' messages. */
   readonly locale: () => string;
   /** Told once a load settles as `ready`, `error` or `idle` (never for a superseded load). */
@@ -51,7 +51,7 @@ function isJson(text: string): boolean {
  *
  * @example
  * #source = new SchemaSourceController(this, {
- *   sources: () => ({ schema: this.schema, schemaUrl: this.schemaUrl, inline: this.#inlineSchema() }),
+ *   sources: () => ({ schema: this.schema, schemaUrl: this.schemaUrl }),
  *   locale: () => this.locale || 'en',
  *   onSettled: (status) => this.#useSchema(status),
  * });
@@ -59,7 +59,8 @@ function isJson(text: string): boolean {
  */
 export class SchemaSourceController implements ReactiveController {
   // A load runs to its end even if the host leaves the page meanwhile: moved elsewhere, it shows the form at once.
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  #childObserver: MutationObserver | undefined;
   readonly #options: SchemaSourceOptions;
   #status: SchemaStatus = { kind: 'idle' };
   /** The sources of the last load, to load again only when one changes. */
@@ -68,13 +69,20 @@ export class SchemaSourceController implements ReactiveController {
   #loadId = 0;
   #abort: AbortController | undefined;
 
-  constructor(host: ReactiveControllerHost, options: SchemaSourceOptions) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: SchemaSourceOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.#childObserver ??= new MutationObserver(() => this.#inlineChanged());
+    this.#childObserver.observe(this.#host, { childList: true, subtree: true, characterData: true });
+  }
+
+  hostDisconnected(): void {
+    this.#childObserver?.disconnect();
+  }
 
   /** How far the last load got. */
   get status(): SchemaStatus {
@@ -91,10 +99,16 @@ export class SchemaSourceController implements ReactiveController {
     if (!from || schema !== from.schema || (schema === undefined && schemaUrl !== from.schemaUrl)) void this.load();
   }
 
+  /** The sources now, with the text of the host's inline `<script type="application/json">` child, if any. */
+  #sources(): SchemaSources {
+    const inline = this.#host.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
+    return { ...this.#options.sources(), inline };
+  }
+
   /** Loads again when the inline script's text changed (an HTML parser may stream it after the element). */
-  inlineChanged(): void {
+  #inlineChanged(): void {
     const from = this.#loadedFrom;
-    const { schema, schemaUrl, inline } = this.#options.sources();
+    const { schema, schemaUrl, inline } = this.#sources();
     if (schema === undefined && !schemaUrl && from && inline !== from.inline) void this.load();
   }
 
@@ -103,7 +117,7 @@ export class SchemaSourceController implements ReactiveController {
     const id = ++this.#loadId;
     this.#abort?.abort();
     this.#abort = undefined;
-    const sources = this.#options.sources();
+    const sources = this.#sources();
     const { schema, schemaUrl } = sources;
     const inline = schema === undefined && !schemaUrl ? sources.inline : undefined;
     this.#loadedFrom = { schema, schemaUrl, inline };

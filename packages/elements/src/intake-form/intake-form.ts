@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import { CountdownController } from '../controllers/countdown-controller.js';
 import { DraftController } from '../controllers/draft-controller.js';
+import { FocusController } from '../controllers/focus-controller.js';
 import { OutboxController } from '../controllers/outbox-controller.js';
 import { SchemaSourceController, type SchemaStatus } from '../controllers/schema-source-controller.js';
 import { IntakeChangeEvent } from '../events/intake-change-event.js';
@@ -14,7 +15,7 @@ import { tokens } from '../styles/tokens.styles.js';
 import { fieldList } from './field-list.js';
 import { errorSummary, failureNotice, formHeader, outcomeMessage, schemaErrorBox, stepProgress } from './form-sections.js';
 import { formStyles } from './intake-form.styles.js';
-import { editing, isFinished, type SubmissionState } from './submission-state.js';
+import { editing, isFinished, stateAfterDelivery, type SubmissionState } from './submission-state.js';
 
 /**
  * A whole Intake form, rendered from a JSON schema (spec §2): every field type, conditional
@@ -142,19 +143,20 @@ export class IntakeForm extends LitElement {
   readonly #kioskCountdown = new CountdownController(this, {
     onDone: () => {
       this.reset();
-      this.#focusAfterRender = this.#form?.steps ? 'step' : undefined;
+      this.#focus.after(this.#form?.steps ? 'step' : undefined);
     },
   });
   /** The schema, from the `schema` property, the `schema-url` or the inline script. */
   readonly #source = new SchemaSourceController(this, {
-    sources: () => ({ schema: this.schema, schemaUrl: this.schemaUrl, inline: this.#inlineSchema() }),
+    sources: () => ({ schema: this.schema, schemaUrl: this.schemaUrl }),
     locale: () => this.locale || 'en',
     onSettled: (status) => this.#useSchema(status),
   });
+  /** Where the focus goes once rendered, and the summary's links to their fields. */
+  readonly #focus = new FocusController(this, { steps: () => this.#intake?.steps });
   #intake: Intake | undefined;
   #unsubscribe: (() => void) | undefined;
   #pendingEvents: Event[] = [];
-  #childObserver: MutationObserver | undefined;
   /** The fields whose problems the error summary lists (empty: no summary). */
   #summary: readonly string[] = [];
   #state: SubmissionState = editing;
@@ -162,8 +164,6 @@ export class IntakeForm extends LitElement {
   #pendingValues: Record<string, unknown> | undefined;
   /** The step of the last render, to render again when code moves the controller's step. */
   #renderedStep = 0;
-  /** What takes the focus once rendered: a marked part (`data-focus`), or a field by name. */
-  #focusAfterRender: 'summary' | 'step' | 'outcome' | 'notice' | { readonly field: string } | undefined;
 
   constructor() {
     super();
@@ -208,8 +208,6 @@ export class IntakeForm extends LitElement {
     // The first load happens in the first update (always after connection), so a listener added
     // right after inserting the element still hears a schema error.
     if (this.#intake) this.#subscribe();
-    this.#childObserver ??= new MutationObserver(() => this.#source.inlineChanged());
-    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     if (this.kiosk && isFinished(this.#state)) this.#kioskCountdown.start(this.kioskReset);
   }
 
@@ -217,7 +215,6 @@ export class IntakeForm extends LitElement {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#childObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -228,10 +225,7 @@ export class IntakeForm extends LitElement {
   }
 
   protected override updated(): void {
-    const target = this.#focusAfterRender;
-    this.#focusAfterRender = undefined;
-    if (typeof target === 'object') void this.#goToField(target.field);
-    else if (target) this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`)?.focus();
+    // After the focus moved (`FocusController.hostUpdated`): a listener finds the page as rendered.
     const events = this.#pendingEvents;
     this.#pendingEvents = [];
     for (const event of events) this.dispatchEvent(event);
@@ -259,13 +253,8 @@ export class IntakeForm extends LitElement {
       this.#showSummary(names);
       const firstStep = intake.steps.stepOf(names[0]!);
       if (firstStep !== undefined) intake.steps.goTo(firstStep);
-      this.dispatchEvent(
-        new IntakeErrorEvent({
-          kind: 'validation',
-          message: this.#ui.errorSummaryTitle,
-          issues: Object.entries(errors).map(([name, message]) => ({ path: [name], message })),
-        }),
-      );
+      const issues = Object.entries(errors).map(([name, message]) => ({ path: [name], message }));
+      this.dispatchEvent(new IntakeErrorEvent({ kind: 'validation', message: this.#ui.errorSummaryTitle, issues }));
       return;
     }
     let record: IntakeRecord;
@@ -300,11 +289,6 @@ export class IntakeForm extends LitElement {
     this.#state = editing;
     this.#lastRecord = undefined;
     this.requestUpdate();
-  }
-
-  /** The text of the inline `<script type="application/json">` child, if any. */
-  #inlineSchema(): string | undefined {
-    return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
   }
 
   /**
@@ -350,7 +334,7 @@ export class IntakeForm extends LitElement {
     const now = this.#outbox.stateOf(state.record.id);
     if (now.state === 'waiting') return;
     if (now.state === 'rejected') {
-      this.#showRejection(state.record, now.message);
+      this.#showFailure({ kind: 'rejected', record: state.record, message: now.message });
     } else {
       this.#state = { kind: 'delivered', record: state.record };
       this.requestUpdate();
@@ -376,8 +360,8 @@ export class IntakeForm extends LitElement {
     this.#summary = names;
     const fields = this.#form ? fieldsByName(this.#form) : undefined;
     const first = names.find((name) => fields?.get(name)?.type !== 'hidden');
-    if (first !== undefined) this.#focusAfterRender = { field: first };
-    else if (names.length > 0) this.#focusAfterRender = 'summary';
+    if (first !== undefined) this.#focus.after({ field: first });
+    else if (names.length > 0) this.#focus.after('summary');
     this.requestUpdate();
   }
 
@@ -391,14 +375,14 @@ export class IntakeForm extends LitElement {
       return;
     }
     this.#summary = [];
-    this.#focusAfterRender = 'step';
+    this.#focus.after('step');
     this.requestUpdate();
   }
 
   #back(): void {
     if (!this.#intake?.steps.back()) return;
     this.#summary = [];
-    this.#focusAfterRender = 'step';
+    this.#focus.after('step');
     this.requestUpdate();
   }
 
@@ -417,31 +401,29 @@ export class IntakeForm extends LitElement {
     const { outcome, queued } = offline
       ? { outcome: { kind: 'failed', message: 'Offline', attempts: 0 } as const, queued: this.#outbox.queue(record, submit, payload) }
       : await this.#outbox.send(record, submit, payload);
-    if (outcome.kind === 'delivered') {
-      this.#finish({ kind: 'delivered', record });
-    } else if (outcome.kind === 'failed' && queued) {
-      this.#finish({ kind: 'queued', record });
-    } else if (outcome.kind === 'rejected') {
-      this.#showRejection(record, outcome.message, outcome.issues);
-    } else {
-      this.#state = { kind: 'failed', record, message: outcome.message };
-      this.#focusAfterRender = 'notice';
-      this.requestUpdate();
-    }
+    const state = stateAfterDelivery(record, outcome, queued);
+    if (isFinished(state)) this.#finish(state);
+    else this.#showFailure(state, outcome.kind === 'rejected' ? outcome.issues : undefined);
   }
 
-  /** The webhook refused the record: its reason is shown above the form, the values stay for correction. */
-  #showRejection(record: IntakeRecord, message: string, issues?: readonly unknown[]): void {
-    this.#state = { kind: 'rejected', record, message };
-    this.#focusAfterRender = 'notice';
-    this.dispatchEvent(new IntakeErrorEvent(issues ? { kind: 'rejected', message, issues: errorIssuesOf(issues) } : { kind: 'rejected', message }));
+  /**
+   * The webhook refused the record (`rejected`: its reason is shown above the form, and the page
+   * hears of it), or it could not be sent (`failed`); the values stay for correction.
+   */
+  #showFailure(state: Extract<SubmissionState, { kind: 'rejected' | 'failed' }>, issues?: readonly unknown[]): void {
+    this.#state = state;
+    this.#focus.after('notice');
+    const { message } = state;
+    if (state.kind === 'rejected') {
+      this.dispatchEvent(new IntakeErrorEvent(issues ? { kind: 'rejected', message, issues: errorIssuesOf(issues) } : { kind: 'rejected', message }));
+    }
     this.requestUpdate();
   }
 
   #finish(state: Extract<SubmissionState, { kind: 'delivered' | 'queued' }>): void {
     this.#state = state;
     this.#discardDraft();
-    this.#focusAfterRender = 'outcome';
+    this.#focus.after('outcome');
     this.dispatchEvent(new IntakeSubmittedEvent({ record: state.record, status: state.kind }));
     if (this.kiosk) this.#kioskCountdown.start(this.kioskReset);
     this.requestUpdate();
@@ -471,28 +453,6 @@ export class IntakeForm extends LitElement {
     }
   };
 
-  /** Follows a link of the error summary to its field (on any step). */
-  readonly #followSummaryLink = (event: Event, name: string) => {
-    event.preventDefault();
-    void this.#goToField(name);
-  };
-
-  /** Goes to the step of field `name` if needed, then scrolls it into view and focuses it. */
-  async #goToField(name: string): Promise<void> {
-    const steps = this.#intake?.steps;
-    const step = steps?.stepOf(name);
-    if (steps && step !== undefined && step !== steps.current) {
-      steps.goTo(step);
-      this.requestUpdate();
-      await this.updateComplete;
-    }
-    const field = this.renderRoot.querySelector<LitElement>(`intake-field[name="${CSS.escape(name)}"]`);
-    if (!field) return;
-    await field.updateComplete;
-    field.scrollIntoView({ block: 'center' });
-    field.focus();
-  }
-
   readonly #onHoneypotInput = (event: Event) => {
     event.stopPropagation();
     if (this.#intake) this.#intake.honeypot = (event.target as HTMLInputElement).value;
@@ -516,7 +476,7 @@ export class IntakeForm extends LitElement {
     const names = step ? step.fields : form.fields.filter((field) => field.type !== 'hidden').map((field) => field.name);
     return html`<form class="base" part="base" novalidate lang=${locale} @submit=${this.#onSubmit} @keydown=${this.#onKeyDown}>
       ${formHeader(form, locale)}
-      ${failureNotice(ui, state)} ${errorSummary(ui, intake, this.#summary, this.#followSummaryLink)}
+      ${failureNotice(ui, state)} ${errorSummary(ui, intake, this.#summary, this.#focus.follow)}
       ${step ? stepProgress(ui, locale, step, steps.current, steps.count) : nothing}
       <div part="fields" @input=${this.#onFieldInput}>
         ${fieldList(intake, names, this.theme)}
