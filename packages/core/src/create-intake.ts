@@ -136,7 +136,7 @@ class IntakeController<D> implements Intake<D> {
     this.#startedAt = this.#now();
     for (const [name, value] of Object.entries(this.#raw)) if (value === true) this.#consentTimes.set(name, this.#startedAt);
     this.#states = this.#evaluate();
-    this.#steps = createSteps(form, (names) => this.validate(names), () => this.#emit({ names: [], locale: false }));
+    this.#steps = createSteps(form, (names) => this.validate(names), () => this.#emit([]));
   }
 
   get steps(): IntakeSteps {
@@ -150,7 +150,7 @@ class IntakeController<D> implements Intake<D> {
   set locale(locale: string) {
     if (locale === this.#locale) return;
     this.#locale = locale;
-    this.#emit({ names: [], locale: true });
+    this.#emit([], true);
   }
 
   get values(): Readonly<Record<string, unknown>> {
@@ -219,7 +219,7 @@ class IntakeController<D> implements Intake<D> {
     this.#field(name);
     if (this.#touched.has(name)) return;
     this.#touched.add(name);
-    this.#emit({ names: [name], locale: false });
+    this.#emit([name]);
   }
 
   isTouched(name: string): boolean {
@@ -230,7 +230,7 @@ class IntakeController<D> implements Intake<D> {
     const checked = (names ?? this.form.fields.map((field) => field.name)).filter((name) => this.#state(name).visible);
     const newlyTouched = checked.filter((name) => !this.#touched.has(name));
     for (const name of newlyTouched) this.#touched.add(name);
-    if (newlyTouched.length > 0) this.#emit({ names: newlyTouched, locale: false });
+    if (newlyTouched.length > 0) this.#emit(newlyTouched);
     const errors = this.#errorsOf(checked);
     return { valid: Object.keys(errors).length === 0, errors };
   }
@@ -244,7 +244,7 @@ class IntakeController<D> implements Intake<D> {
     this.#startedAt = this.#now();
     this.#states = this.#evaluate();
     this.#steps.reset();
-    this.#emit({ names, locale: false });
+    this.#emit(names);
   }
 
   async toRecord(): Promise<IntakeRecord<D>> {
@@ -331,11 +331,11 @@ class IntakeController<D> implements Intake<D> {
     for (const [name, state] of this.#states) {
       if (!sameState(before.get(name), state)) names.add(name);
     }
-    this.#emit({ names: [...names], locale: false });
+    this.#emit([...names]);
   }
 
-  #emit(what: Omit<IntakeChange, 'step'>): void {
-    const change: IntakeChange = { ...what, step: this.#steps.current };
+  #emit(names: readonly string[], locale = false): void {
+    const change: IntakeChange = { names, locale, step: this.#steps.current };
     for (const listener of [...this.#listeners]) listener(change);
   }
 }

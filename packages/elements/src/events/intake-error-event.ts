@@ -27,11 +27,6 @@ export class IntakeErrorEvent extends CustomEvent<IntakeErrorDetail> {
   }
 }
 
-/** Issues with a path and a message (the schema's, the core's) as {@link IntakeErrorIssue}s. */
-export function errorIssues(issues: readonly { readonly path: readonly (string | number)[]; readonly message: string; readonly code?: string }[]): IntakeErrorIssue[] {
-  return issues.map((issue) => ({ ...issue, path: [...issue.path] }));
-}
-
 /**
  * The issues of a webhook's answer (any JSON) as {@link IntakeErrorIssue}s: an issue with a
  * `message` and a `path` is kept as it came; anything else becomes a message without a path.

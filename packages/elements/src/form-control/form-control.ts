@@ -66,7 +66,7 @@ export class FormControl extends LitElement {
    * invalid with it (`validity.customError`), whatever its value; `''` clears it.
    */
   setCustomValidity(message: string): void {
-    this.#customMessage = String(message ?? '');
+    this.#customMessage = message;
     this.#applyValidity();
   }
 

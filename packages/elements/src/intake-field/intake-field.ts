@@ -1,12 +1,15 @@
-import { createIntake, fieldsByName, formatPath, parseForm, type Field, type Form, type Intake, type IntakeChange, type Option } from '@intake/core';
+import { fieldsByName, type Field, type Form, type Intake, type IntakeChange, type Option } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { FormControl } from '../form-control/form-control.js';
 import { validityFlags } from '../form-control/validity-flags.js';
 import { fieldControlId, fieldIds, fieldView, type FieldIds, type FieldInput, type FieldRenderer } from '../renderers/field-view.js';
+import { listenToControls, type ControlContext } from '../renderers/control-events.js';
 import { rendererFor } from '../renderers/registry.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldStyles } from './intake-field.styles.js';
+import { formValueOf } from './form-value.js';
+import { ownController } from './own-controller.js';
 
 /** The renderer of a field's type, with its state of one field element. */
 interface RendererInUse {
@@ -177,7 +180,6 @@ export class IntakeField extends FormControl {  static override shadowRootOption
    */
   declare intake: Intake | undefined;
 
-
   #own: Intake | undefined;
   #unsubscribe: (() => void) | undefined;
   #definitionError: string | undefined;
@@ -193,7 +195,6 @@ export class IntakeField extends FormControl {  static override shadowRootOption
   /** The locale the standalone field's own controller was built in. */
   #builtLocale: string | undefined;
   readonly #ownIds = fieldIds(`intake-field-${++nextId}`);
-  #boundIds: FieldIds | undefined;
 
   constructor() {
     super();
@@ -209,16 +210,12 @@ export class IntakeField extends FormControl {  static override shadowRootOption
    * before it connects (as `<intake-form>` does) renders into its own children instead: it is
    * already inside the form's shadow root, whose styles cover it, and 200 fields without 200
    * shadow roots and style sheets render markedly faster. Ids are unique either way. The root
-   * listens to its controls' events and passes them to the field's renderer, so the templates
-   * bind none.
+   * listens to its controls' events and passes them to the field's renderer (`listenToControls`),
+   * so the templates bind none.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = this.intake ? this : super.createRenderRoot();
-    root.addEventListener('input', this.#onControlInput);
-    root.addEventListener('keyup', this.#onControlKeyUp);
-    root.addEventListener('change', this.#onControlChange);
-    root.addEventListener('focusin', this.#onControlReached);
-    root.addEventListener('pointerdown', this.#onControlReached);
+    listenToControls(root, this, this.#controlContext);
     return root;
   }
 
@@ -300,9 +297,7 @@ export class IntakeField extends FormControl {  static override shadowRootOption
    * field has its own shadow root).
    */
   get #ids(): FieldIds {
-    if (!this.intake) return this.#ownIds;
-    if (this.#boundIds?.base !== this.name) this.#boundIds = fieldIds(this.name, fieldControlId(this.name));
-    return this.#boundIds;
+    return this.intake ? fieldIds(this.name, fieldControlId(this.name)) : this.#ownIds;
   }
 
   override connectedCallback(): void {
@@ -363,21 +358,9 @@ export class IntakeField extends FormControl {  static override shadowRootOption
   /** Builds the one-field controller of a standalone field from its attributes. */
   #buildOwnController(): void {
     this.#builtLocale = this.#locale;
-    const previous = this.#own;
-    const keep = previous && previous.form.fields[0] ? previous.get(previous.form.fields[0].name) : undefined;
-    const definition = this.#definitionFromAttributes();
-    const parsed = parseForm({ id: 'intake-field', fields: [definition] }, { locale: this.#locale });
-    if (!parsed.ok) {
-      this.#definitionError = parsed.issues
-        .map((issue) => `${formatPath(issue.path.slice(2)) || definition.type}: ${issue.message}`)
-        .join('; ');
-      this.#own = undefined;
-      this.#subscribe();
-      return;
-    }
-    this.#definitionError = undefined;
-    this.#own = createIntake(parsed.form, { locale: this.#locale });
-    if (keep !== undefined && previous?.form.fields[0]?.type === definition.type) this.#own.set(this.#fieldName, keep);
+    const built = ownController(this.#definitionFromAttributes(), this.#locale, this.#own);
+    this.#definitionError = built.error;
+    this.#own = built.controller;
     this.#subscribe();
   }
 
@@ -454,21 +437,9 @@ export class IntakeField extends FormControl {  static override shadowRootOption
       return;
     }
     const name = this.#fieldName;
-    const raw = controller.get(name);
     const visible = controller.isVisible(name);
     const normalized = controller.normalized(name);
-    let value: string | FormData | null = null;
-    if (visible && field.type === 'checkboxes') {
-      const data = new FormData();
-      const list = (normalized as readonly string[] | undefined) ?? (Array.isArray(raw) ? (raw as string[]) : []);
-      for (const item of list) data.append(this.name, item);
-      value = data;
-    } else if (visible && normalized !== undefined) {
-      value = String(normalized);
-    } else if (visible && typeof raw === 'string' && raw.trim() !== '') {
-      value = raw; // invalid: keep what was typed (a form with novalidate still gets it)
-    }
-    this.setFormValue(value, JSON.stringify(raw ?? null));
+    this.setFormValue(formValueOf(controller, field, name, this.name), JSON.stringify(controller.get(name) ?? null));
     const issue = visible ? controller.issueFor(name) : undefined;
     if (issue) this.setControlValidity(validityFlags(issue.code), issue.message, this.#mainControl() ?? undefined);
     else this.setControlValidity({});
@@ -546,48 +517,21 @@ export class IntakeField extends FormControl {  static override shadowRootOption
 
   readonly #requestUpdate = () => this.requestUpdate();
 
-  /** The renderer of a control's event and what its handlers work with; `undefined` when the event is not from a rendered control. */
-  #input(event: Event): readonly [HTMLInputElement, FieldRenderer, FieldInput] | undefined {
-    const control = event.target as HTMLInputElement;
+  /** The renderer of the rendered field, with what its event handlers work with (see `listenToControls`). */
+  readonly #controlContext = (): ControlContext | undefined => {
     const field = this.field;
     const current = this.#renderer;
     const controller = this.controller;
-    if (control === (this as unknown) || !field || !controller || !current?.renderer || current.type !== field.type) return undefined;
+    if (!field || !controller || !current?.renderer || current.type !== field.type) return undefined;
     const name = this.#fieldName;
-    return [
-      control,
-      current.renderer,
-      {
-        field,
-        state: current.state,
-        bound: Boolean(this.intake),
-        get: () => controller.get(name),
-        set: (value: unknown) => controller.set(name, value),
-        renderNow: () => this.performUpdate(),
-      },
-    ];
-  }
-
-  /** The `input` listener of the render root, for every control of the field: the renderer writes what the person did to the controller. */
-  readonly #onControlInput = (event: Event) => {
-    const found = this.#input(event);
-    if (found) found[1].input(found[0], event, found[2]);
-  };
-
-  readonly #onControlKeyUp = (event: Event) => {
-    const found = this.#input(event);
-    if (found) found[1].keyup?.(found[0], found[2]);
-  };
-
-  readonly #onControlReached = (event: Event) => {
-    const found = this.#input(event);
-    if (found) found[1].reach?.(found[0], found[2]);
-  };
-
-  /** `change` does not leave a shadow root: every control's `change` is dispatched again from the host. */
-  readonly #onControlChange = (event: Event) => {
-    const found = this.#input(event);
-    if (found) found[1].change?.(found[0], found[2]);
-    if (event.target !== this) this.dispatchEvent(new Event('change', { bubbles: true }));
+    const input: FieldInput = {
+      field,
+      state: current.state,
+      bound: Boolean(this.intake),
+      get: () => controller.get(name),
+      set: (value: unknown) => controller.set(name, value),
+      renderNow: () => this.performUpdate(),
+    };
+    return { renderer: current.renderer, input };
   };
 }

@@ -7,7 +7,7 @@ import { FocusController } from '../controllers/focus-controller.js';
 import { OutboxController } from '../controllers/outbox-controller.js';
 import { SchemaSourceController, type SchemaStatus } from '../controllers/schema-source-controller.js';
 import { IntakeChangeEvent } from '../events/intake-change-event.js';
-import { errorIssues, errorIssuesOf, IntakeErrorEvent } from '../events/intake-error-event.js';
+import { errorIssuesOf, IntakeErrorEvent, type IntakeErrorIssue } from '../events/intake-error-event.js';
 import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
 import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
 import { uiMessages, type UiMessages } from '../i18n/ui-messages.js';
@@ -300,7 +300,7 @@ export class IntakeForm extends LitElement {
     this.#unsubscribe?.();
     if (status.kind === 'error') {
       this.#intake = undefined;
-      this.#pendingEvents.push(new IntakeErrorEvent({ kind: 'schema', message: this.#ui.schemaErrorTitle, issues: errorIssues(status.problems) }));
+      this.#pendingEvents.push(new IntakeErrorEvent({ kind: 'schema', message: this.#ui.schemaErrorTitle, issues: status.problems as unknown as IntakeErrorIssue[] }));
       return;
     }
     const form = status.form;

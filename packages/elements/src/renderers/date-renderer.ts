@@ -19,8 +19,8 @@ export const dateRenderer: FieldRenderer<DateField> = {
    * A native date input fires no `input` while it holds an incomplete or impossible date (its
    * value stays ''), so it is also read on every key.
    */
-  keyup(control, input) {
-    if (control.localName === 'input' && control.type === 'date') readDate(control, undefined, input);
+  keyup(control, event, input) {
+    if (control.localName === 'input' && control.type === 'date') readDate(control, event, input);
   },
   /** Empties a native date input holding a date it cannot read, which setting the value to `''` would not. */
   clear(root) {

@@ -92,11 +92,11 @@ export interface FieldRenderer<F extends Field = Field, S = unknown> {
   /** A control of the field fired `input`. */
   input(control: HTMLInputElement, event: Event, input: FieldInput<F, S>): void;
   /** A control fired `keyup`. */
-  keyup?(control: HTMLInputElement, input: FieldInput<F, S>): void;
+  keyup?(control: HTMLInputElement, event: Event, input: FieldInput<F, S>): void;
   /** A control fired `change` (which the field dispatches again from its host). */
-  change?(control: HTMLInputElement, input: FieldInput<F, S>): void;
+  change?(control: HTMLInputElement, event: Event, input: FieldInput<F, S>): void;
   /** A control is about to be used (`focusin`, `pointerdown`). */
-  reach?(control: HTMLElement, input: FieldInput<F, S>): void;
+  reach?(control: HTMLElement, event: Event, input: FieldInput<F, S>): void;
   /** Creates the renderer's state of one field element (what it keeps between renders). */
   newState?(): S;
   /** The value is being replaced from code or by a form reset (`reset`): drop what the controls hold. */

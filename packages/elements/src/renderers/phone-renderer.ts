@@ -9,8 +9,8 @@ type PhoneField = Extract<Field, { type: 'phone' }>;
 export const phoneRenderer: FieldRenderer<PhoneField, PhoneControl> = {
   render: (view: FieldView<PhoneField, PhoneControl>): TemplateResult => labelledControl(view, view.state.render(view)),
   input: (control, event, input) => input.state.input(control, event, input),
-  change: (control, input) => input.state.change(control, input),
-  reach: (control, input) => input.state.reach(control, input),
+  change: (control, _event, input) => input.state.change(control, input),
+  reach: (control, _event, input) => input.state.reach(control, input),
   newState: () => new PhoneControl(),
   clear(_root, state, reset) {
     if (reset) state.reset();
