@@ -89,7 +89,7 @@ export function createSteps(
     },
     goTo(index: number) {
       if (!Number.isInteger(index) || index < 0 || index >= Math.max(list.length, 1)) {
-        throw new RangeError(`Intake: form "${form.id}" has no step ${index}; steps.goTo takes 0 to ${Math.max(list.length, 1) - 1}.`);
+        throw new RangeError(`Intake: steps.goTo(${index}): the form has ${list.length || 1} step(s)`);
       }
       move(index);
     },

@@ -16,7 +16,10 @@ export interface IntakeErrorDetail {
   readonly kind: 'schema' | 'validation' | 'rejected';
   /** A readable, localized summary. */
   readonly message: string;
-  /** Schema issues (with paths), the invalid fields, or the server's issues. */
+  /**
+   * Schema issues (with paths), the invalid fields, or the server's issues (an Intake receiver's
+   * answer has this shape, see docs/receiving.md; another webhook's issues are passed on as they came).
+   */
   readonly issues?: IntakeErrorIssue[];
 }
 
@@ -25,18 +28,6 @@ export class IntakeErrorEvent extends CustomEvent<IntakeErrorDetail> {
   constructor(detail: IntakeErrorDetail) {
     super('intake-error', { detail, bubbles: true, composed: true });
   }
-}
-
-/**
- * The issues of a webhook's answer (any JSON) as {@link IntakeErrorIssue}s: an issue with a
- * `message` and a `path` is kept as it came; anything else becomes a message without a path.
- */
-export function errorIssuesOf(issues: readonly unknown[]): IntakeErrorIssue[] {
-  return issues.map((issue) => {
-    const candidate = issue as Partial<IntakeErrorIssue> | null;
-    if (typeof candidate?.message === 'string' && Array.isArray(candidate.path)) return candidate as IntakeErrorIssue;
-    return { path: [], message: typeof issue === 'string' ? issue : JSON.stringify(issue) };
-  });
 }
 
 declare global {

@@ -15,8 +15,6 @@ export class FormControl extends LitElement {
   static formAssociated = true;
 
   readonly #internals: ElementInternals;
-  /** The custom states set in `#internals.states`, so that an unchanged state costs nothing. */
-  readonly #states = new Set<string>();
   #formDisabled = false;
   /** The message of `setCustomValidity()`: while set, it is the control's error. */
   #customMessage = '';
@@ -88,14 +86,8 @@ export class FormControl extends LitElement {
 
   /** Turns custom state `state` (`:state(state)`) on or off. */
   protected setState(state: string, on: boolean): void {
-    if (this.#states.has(state) === on) return;
-    if (on) {
-      this.#states.add(state);
-      this.#internals.states.add(state);
-    } else {
-      this.#states.delete(state);
-      this.#internals.states.delete(state);
-    }
+    const states = this.#internals.states;
+    if (states.has(state) !== on) states[on ? 'add' : 'delete'](state);
   }
 
   /** Shows the control's error, before `reportValidity()` reports it. */

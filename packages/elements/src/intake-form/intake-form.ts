@@ -7,7 +7,7 @@ import { FocusController } from '../controllers/focus-controller.js';
 import { OutboxController } from '../controllers/outbox-controller.js';
 import { SchemaSourceController, type SchemaStatus } from '../controllers/schema-source-controller.js';
 import { IntakeChangeEvent } from '../events/intake-change-event.js';
-import { errorIssuesOf, IntakeErrorEvent, type IntakeErrorIssue } from '../events/intake-error-event.js';
+import { IntakeErrorEvent, type IntakeErrorIssue } from '../events/intake-error-event.js';
 import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
 import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
 import { uiMessages, type UiMessages } from '../i18n/ui-messages.js';
@@ -415,7 +415,7 @@ export class IntakeForm extends LitElement {
     this.#focus.after('notice');
     const { message } = state;
     if (state.kind === 'rejected') {
-      this.dispatchEvent(new IntakeErrorEvent(issues ? { kind: 'rejected', message, issues: errorIssuesOf(issues) } : { kind: 'rejected', message }));
+      this.dispatchEvent(new IntakeErrorEvent(issues ? { kind: 'rejected', message, issues: issues as IntakeErrorIssue[] } : { kind: 'rejected', message }));
     }
     this.requestUpdate();
   }

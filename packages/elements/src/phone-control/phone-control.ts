@@ -1,11 +1,38 @@
 import { composePhoneInput, formatPhoneInput, phoneCountryOptions, splitPhoneValue, type Field, type PhoneCountryOption } from '@intake/core';
-import { html, type TemplateResult } from 'lit';
+import { html, type nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { optionList } from '../renderers/option-list.js';
-import { ariaInvalid, ariaRequired, rawText, type FieldInput, type FieldView } from '../renderers/field-view.js';
+import { optionList } from '../directives/option-list.js';
+import type { UiMessages } from '../i18n/ui-messages.js';
 import { regionName } from './region-names.js';
 
 type PhoneField = Extract<Field, { type: 'phone' }>;
+
+/** What the widget is drawn from (a renderer's view of a phone field has all of it). */
+export interface PhoneView {
+  readonly field: PhoneField;
+  readonly raw: unknown;
+  readonly ids: { readonly control: string };
+  readonly locale: string;
+  readonly ui: UiMessages;
+  readonly error: string | undefined;
+  readonly required: boolean;
+  readonly describedBy: string | typeof nothing;
+  readonly placeholder: string | typeof nothing;
+  readonly disabled: boolean;
+  /** Whether the field is inside `<intake-form>` (see `render`). */
+  readonly bound: boolean;
+  readonly requestUpdate: () => void;
+}
+
+/** What the widget's event handlers work with (a renderer's input of a phone field has all of it). */
+export interface PhoneInput {
+  readonly field: PhoneField;
+  readonly bound: boolean;
+  /** Writes the raw value the country and the number make. */
+  set(value: unknown): void;
+  /** Renders the field now (before the country picker opens). */
+  renderNow(): void;
+}
 
 /**
  * The phone widget of one field: a country calling code selector and a national number input,
@@ -29,9 +56,9 @@ export class PhoneControl {
     this.#composed = undefined;
   }
 
-  render(view: FieldView<PhoneField>): TemplateResult {
+  render(view: PhoneView): TemplateResult {
     const { field } = view;
-    const raw = rawText(view.raw);
+    const raw = typeof view.raw === 'string' ? view.raw : view.raw === undefined || view.raw === null ? '' : String(view.raw);
     this.#requestUpdate = view.requestUpdate;
     if (this.#composed !== raw) {
       const parts = splitPhoneValue(raw, field.defaultCountry ?? field.countries?.[0]);
@@ -67,13 +94,13 @@ export class PhoneControl {
           country,
         )}</select
       ><input id=${view.ids.control} part="input" name=${field.name} type="tel" autocomplete=${field.autocomplete ?? 'tel-national'}
-        .value=${live(this.#text)} placeholder=${view.placeholder} aria-describedby=${view.describedBy} aria-invalid=${ariaInvalid(view)}
-        aria-required=${ariaRequired(view)} ?disabled=${view.disabled} /></div
+        .value=${live(this.#text)} placeholder=${view.placeholder} aria-describedby=${view.describedBy} aria-invalid=${view.error ? 'true' : 'false'}
+        aria-required=${view.required ? 'true' : 'false'} ?disabled=${view.disabled} /></div
     >`;
   }
 
   /** The person chose a country or typed in the number input. */
-  input(control: HTMLInputElement, event: Event, input: FieldInput<PhoneField>): void {
+  input(control: HTMLInputElement, event: Event, input: PhoneInput): void {
     if (control.localName === 'select') {
       this.#update(control.value, this.#text, input);
       return;
@@ -91,7 +118,7 @@ export class PhoneControl {
    * (not while typing, which would move the text under their fingers). A country outside the
    * field's `countries` stays as typed, for the core to explain.
    */
-  change(control: HTMLElement, input: FieldInput<PhoneField>): void {
+  change(control: HTMLElement, input: PhoneInput): void {
     if (control.localName !== 'input') return;
     const text = this.#text.normalize('NFKC').trim();
     if (!text.startsWith('+') && !text.startsWith('00')) return;
@@ -103,13 +130,13 @@ export class PhoneControl {
   }
 
   /** Lists every country before a person reaches the country selector (the picker opens after `pointerdown`). */
-  reach(control: HTMLElement, input: FieldInput<PhoneField>): void {
+  reach(control: HTMLElement, input: PhoneInput): void {
     if (this.#allCountries || !input.bound || control.getAttribute?.('part') !== 'country-select') return;
     this.#showAllCountries();
     input.renderNow();
   }
 
-  #update(country: string, typed: string, input: FieldInput<PhoneField>): void {
+  #update(country: string, typed: string, input: PhoneInput): void {
     this.#country = country;
     this.#text = typed;
     this.#composed = composePhoneInput(country || undefined, typed);

@@ -1,8 +1,8 @@
 import { resolveText, type Field } from '@intake/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { choiceList } from './choice-list.js';
+import { choiceList } from '../directives/choice-list.js';
 import { ariaInvalid, ariaRequired, errorMessage, helpText, labelledControl, rawText, requiredMarker, type FieldRenderer, type FieldView } from './field-view.js';
-import { optionList } from './option-list.js';
+import { optionList } from '../directives/option-list.js';
 
 type SelectField = Extract<Field, { type: 'select' }>;
 type GroupField = Extract<Field, { type: 'radio' | 'checkboxes' }>;

@@ -14,19 +14,19 @@ import { textareaRenderer, textRenderer } from './text-renderer.js';
 type AnyRenderer = FieldRenderer<any, any>;
 
 /** The renderer of each field type that shows something (a hidden field has none). */
-const renderers: ReadonlyMap<Field['type'], AnyRenderer> = /*@__PURE__*/ new Map<Field['type'], AnyRenderer>([
-  ['text', textRenderer],
-  ['email', textRenderer],
-  ['number', textRenderer],
-  ['textarea', textareaRenderer],
-  ['date', dateRenderer],
-  ['phone', phoneRenderer],
-  ['select', selectRenderer],
-  ['radio', choiceRenderer],
-  ['checkboxes', choiceRenderer],
-  ['boolean', booleanRenderer],
-  ['consent', booleanRenderer],
-]);
+const renderers: Partial<Record<Field['type'], AnyRenderer>> = {
+  text: textRenderer,
+  email: textRenderer,
+  number: textRenderer,
+  textarea: textareaRenderer,
+  date: dateRenderer,
+  phone: phoneRenderer,
+  select: selectRenderer,
+  radio: choiceRenderer,
+  checkboxes: choiceRenderer,
+  boolean: booleanRenderer,
+  consent: booleanRenderer,
+};
 
 /**
  * The renderer of fields of type `type`, or `undefined` for a type that renders nothing
@@ -34,5 +34,6 @@ const renderers: ReadonlyMap<Field['type'], AnyRenderer> = /*@__PURE__*/ new Map
  * adding its renderer here (see docs/schema.md for the types).
  */
 export function rendererFor<F extends Field>(type: F['type']): FieldRenderer<F, unknown> | undefined {
-  return renderers.get(type) as FieldRenderer<F, unknown> | undefined;
+  // Own keys only: a type is checked by the schema, but `__proto__` or `toString` must never find anything.
+  return Object.hasOwn(renderers, type) ? (renderers[type] as FieldRenderer<F, unknown>) : undefined;
 }
