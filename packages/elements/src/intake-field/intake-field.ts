@@ -3,20 +3,14 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { LangController } from '../controllers/lang-controller.js';
 import { FormControl } from '../form-control/form-control.js';
 import { validityFlags } from '../form-control/validity-flags.js';
-import { fieldControlId, fieldIds, fieldView, type FieldIds, type FieldInput, type FieldRenderer } from '../renderers/field-view.js';
-import { listenToControls, type ControlContext } from '../renderers/control-events.js';
-import { rendererFor } from '../renderers/registry.js';
+import { fieldControlId, fieldIds, fieldView, type FieldIds } from '../renderers/field-view.js';
+import { controlContext, listenToControls, type ControlContext } from '../renderers/control-events.js';
+import { rendererInUse, type RendererInUse } from '../renderers/registry.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldStyles } from './intake-field.styles.js';
 import { formValueOf } from './form-value.js';
 import { ownController } from './own-controller.js';
 
-/** The renderer of a field's type, with its state of one field element. */
-interface RendererInUse {
-  readonly type: Field['type'];
-  readonly renderer: FieldRenderer | undefined;
-  readonly state: unknown;
-}
 
 const listConverter = {
   fromAttribute: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : undefined),
@@ -437,17 +431,15 @@ export class IntakeField extends FormControl {  static override shadowRootOption
       return;
     }
     const name = this.#fieldName;
-    const visible = controller.isVisible(name);
-    const normalized = controller.normalized(name);
     this.setFormValue(formValueOf(controller, field, name, this.name), JSON.stringify(controller.get(name) ?? null));
-    const issue = visible ? controller.issueFor(name) : undefined;
+    const issue = controller.isVisible(name) ? controller.issueFor(name) : undefined;
     if (issue) this.setControlValidity(validityFlags(issue.code), issue.message, this.#mainControl() ?? undefined);
     else this.setControlValidity({});
     const touched = controller.isTouched(name);
     this.setState('invalid', Boolean(issue));
     this.setState('user-invalid', Boolean(issue) && touched);
     this.setState('touched', touched);
-    this.setState('filled', normalized !== undefined);
+    this.setState('filled', controller.normalized(name) !== undefined);
     this.setState('required', controller.isRequired(name));
   }
 
@@ -466,25 +458,13 @@ export class IntakeField extends FormControl {  static override shadowRootOption
   }
 
   protected override resetValue(): void {
-    if (this.#own) {
-      this.#clearControls(true);
-      this.#own.reset();
-    }
+    if (!this.#own) return;
+    this.#clearControls(true);
+    this.#own.reset();
   }
 
   protected override restoreValue(value: unknown): void {
     this.value = value;
-  }
-
-  /** The renderer of the field's type, with its state of this element (made again when the type changes). */
-  #rendererOf(field: Field): RendererInUse {
-    let current = this.#renderer;
-    if (current?.type !== field.type) {
-      const renderer = rendererFor(field.type);
-      current = { type: field.type, renderer, state: renderer?.newState?.() };
-      this.#renderer = current;
-    }
-    return current;
   }
 
   /** The value is replaced from code or by a form reset (`reset`): the renderer drops what its controls hold. */
@@ -501,18 +481,11 @@ export class IntakeField extends FormControl {  static override shadowRootOption
     const field = this.field;
     if (!controller || !field) return nothing;
     if (this.intake && !controller.isVisible(field.name)) return nothing;
-    const { renderer, state } = this.#rendererOf(field);
+    const { renderer, state } = (this.#renderer = rendererInUse(this.#renderer, field.type));
     if (!renderer) return nothing;
-    return renderer.render(
-      fieldView(controller, field, {
-        locale: this.#locale,
-        ids: this.#ids,
-        disabled: this.disabled || this.formDisabled,
-        state,
-        bound: Boolean(this.intake),
-        requestUpdate: this.#requestUpdate,
-      }),
-    );
+    const disabled = this.disabled || this.formDisabled;
+    const options = { locale: this.#locale, ids: this.#ids, disabled, state, bound: Boolean(this.intake), requestUpdate: this.#requestUpdate };
+    return renderer.render(fieldView(controller, field, options));
   }
 
   readonly #requestUpdate = () => this.requestUpdate();
@@ -520,18 +493,7 @@ export class IntakeField extends FormControl {  static override shadowRootOption
   /** The renderer of the rendered field, with what its event handlers work with (see `listenToControls`). */
   readonly #controlContext = (): ControlContext | undefined => {
     const field = this.field;
-    const current = this.#renderer;
     const controller = this.controller;
-    if (!field || !controller || !current?.renderer || current.type !== field.type) return undefined;
-    const name = this.#fieldName;
-    const input: FieldInput = {
-      field,
-      state: current.state,
-      bound: Boolean(this.intake),
-      get: () => controller.get(name),
-      set: (value: unknown) => controller.set(name, value),
-      renderNow: () => this.performUpdate(),
-    };
-    return { renderer: current.renderer, input };
+    return field && controller && controlContext(this.#renderer, field, controller, this.#fieldName, Boolean(this.intake), () => this.performUpdate());
   };
 }

@@ -1,4 +1,6 @@
+import type { Field, Intake } from '@intake/core';
 import type { FieldInput, FieldRenderer } from './field-view.js';
+import type { RendererInUse } from './registry.js';
 
 /** The renderer of a field element now, with what its handlers work with. */
 export interface ControlContext {
@@ -26,4 +28,21 @@ export function listenToControls(root: Node, host: HTMLElement, context: () => C
   root.addEventListener('change', (event) => {
     if (event.target !== host) host.dispatchEvent(new Event('change', { bubbles: true }));
   });
+}
+
+/**
+ * The context of the controls' events of field `name` of `controller`, drawn by the renderer in
+ * use; `undefined` while nothing of that field is drawn (or the field changed type since).
+ */
+export function controlContext(
+  current: RendererInUse | undefined,
+  field: Field,
+  controller: Intake,
+  name: string,
+  bound: boolean,
+  renderNow: () => void,
+): ControlContext | undefined {
+  if (!current?.renderer || current.type !== field.type) return undefined;
+  const input: FieldInput = { field, state: current.state, bound, get: () => controller.get(name), set: (value: unknown) => controller.set(name, value), renderNow };
+  return { renderer: current.renderer, input };
 }

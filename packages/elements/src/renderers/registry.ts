@@ -37,3 +37,17 @@ export function rendererFor<F extends Field>(type: F['type']): FieldRenderer<F, 
   // Own keys only: a type is checked by the schema, but `__proto__` or `toString` must never find anything.
   return Object.hasOwn(renderers, type) ? (renderers[type] as FieldRenderer<F, unknown>) : undefined;
 }
+
+/** The renderer of a field element's type, with its state of that element. */
+export interface RendererInUse {
+  readonly type: Field['type'];
+  readonly renderer: FieldRenderer | undefined;
+  readonly state: unknown;
+}
+
+/** The renderer in use for a field of type `type`: `current` while the type stays, else the type's renderer with a new state. */
+export function rendererInUse(current: RendererInUse | undefined, type: Field['type']): RendererInUse {
+  if (current?.type === type) return current;
+  const renderer = rendererFor(type);
+  return { type, renderer, state: renderer?.newState?.() };
+}
