@@ -25,9 +25,6 @@ export const selectRenderer: FieldRenderer<SelectField> = {
       >`,
     );
   },
-  input(control, _event, input) {
-    input.set(control.value);
-  },
 };
 
 /**
@@ -67,10 +64,7 @@ export const choiceRenderer: FieldRenderer<GroupField> = {
   },
   input(control, _event, input) {
     const field = input.field;
-    if (field.type === 'radio') {
-      input.set(control.value);
-      return;
-    }
+    if (field.type === 'radio') return input.set(control.value);
     const raw = input.get();
     const next = new Set(Array.isArray(raw) ? (raw as string[]) : []);
     if (control.checked) next.add(control.value);

@@ -11,8 +11,9 @@ export interface ControlContext {
 /**
  * Passes the events of a field's controls, heard once on its render root (one listener per kind,
  * not one per control per render), to the field's renderer: `input` and `keyup` write what the
- * person did, `focusin` and `pointerdown` tell that a control is about to be used, and `change`
- * (which does not leave a shadow root) is dispatched again from the host.
+ * person did (an `input` writes the control's `value` unless the renderer says otherwise),
+ * `focusin` and `pointerdown` tell that a control is about to be used, and `change` (which does
+ * not leave a shadow root) is dispatched again from the host.
  */
 export function listenToControls(root: Node, host: HTMLElement, context: () => ControlContext | undefined): void {
   const on = (type: string, handle: (found: ControlContext, control: HTMLInputElement, event: Event) => void) =>
@@ -20,7 +21,7 @@ export function listenToControls(root: Node, host: HTMLElement, context: () => C
       const found = event.target === host ? undefined : context();
       if (found) handle(found, event.target as HTMLInputElement, event);
     });
-  on('input', (found, control, event) => found.renderer.input(control, event, found.input));
+  on('input', (found, control, event) => (found.renderer.input ? found.renderer.input(control, event, found.input) : found.input.set(control.value)));
   on('keyup', (found, control, event) => found.renderer.keyup?.(control, event, found.input));
   on('focusin', (found, control, event) => found.renderer.reach?.(control, event, found.input));
   on('pointerdown', (found, control, event) => found.renderer.reach?.(control, event, found.input));

@@ -89,8 +89,8 @@ export interface FieldInput<F extends Field = Field, S = unknown> {
  */
 export interface FieldRenderer<F extends Field = Field, S = unknown> {
   render(view: FieldView<F, S>): TemplateResult;
-  /** A control of the field fired `input`. */
-  input(control: HTMLInputElement, event: Event, input: FieldInput<F, S>): void;
+  /** A control of the field fired `input`. Without it, the control's `value` is the raw value. */
+  input?(control: HTMLInputElement, event: Event, input: FieldInput<F, S>): void;
   /** A control fired `keyup`. */
   keyup?(control: HTMLInputElement, event: Event, input: FieldInput<F, S>): void;
   /** A control fired `change` (which the field dispatches again from its host). */

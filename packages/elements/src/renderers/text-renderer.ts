@@ -49,9 +49,6 @@ export function textInput(view: FieldView<TextLikeField>, text: string): Templat
 /** Text, email and number fields (see {@link textInput}). */
 export const textRenderer: FieldRenderer<TextLikeField> = {
   render: (view) => textInput(view, rawText(view.raw)),
-  input(control, _event, input) {
-    input.set(control.value);
-  },
 };
 
 type TextareaField = Extract<Field, { type: 'textarea' }>;
@@ -67,9 +64,6 @@ export const textareaRenderer: FieldRenderer<TextareaField> = {
         aria-invalid=${ariaInvalid(view)} aria-required=${ariaRequired(view)} ?disabled=${view.disabled}></textarea>`,
       counter(view),
     );
-  },
-  input(control, _event, input) {
-    input.set(control.value);
   },
 };
 
