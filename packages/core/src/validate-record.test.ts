@@ -1,34 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import crmLead from '../presets/crm-lead.json' with { type: 'json' };
+import { crmLeadForm, crmLeadRecord } from './test-support/crm-lead-record.js';
 import { createIntake } from './create-intake.js';
 import { formatPath } from './issue.js';
-import { parseForm } from './parse-form.js';
 import type { IntakeRecord } from './record/record.js';
 import type { Form } from './schema/types.js';
 import { validateRecord } from './validate-record.js';
 
-const parsed = parseForm(crmLead);
-if (!parsed.ok) throw new Error('preset invalid');
-const form: Form = parsed.form;
-
-async function goodRecord(): Promise<IntakeRecord> {
-  const intake = createIntake(form, { context: { url: 'https://example.com/?utm_source=expo', referrer: '' } });
-  intake.setValues({
-    company: 'Acme',
-    industry: 'C',
-    contactName: 'Wang Wei',
-    phone: '13912345678',
-    email: 'wang@example.com',
-    coreNeed: 'We need better lead capture at trade shows.',
-    urgency: 'immediate',
-    sourceChannel: 'expo',
-    isDecisionMaker: true,
-    decisionScope: ['final-sign-off'],
-    budget: 'gt-1m',
-    privacy: true,
-  });
-  return intake.toRecord();
-}
+const form: Form = crmLeadForm;
+const goodRecord = crmLeadRecord;
 
 type Mutable = { -readonly [K in keyof IntakeRecord]: IntakeRecord[K] } & { data: Record<string, unknown> };
 
