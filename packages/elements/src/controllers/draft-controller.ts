@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { clearDraft, loadDraft, saveDraft } from '../intake-form/draft.js';
+import { clearDraft, loadDraft, saveDraft } from './draft.js';
 
 /** Options of {@link DraftController}. */
 export interface DraftControllerOptions {

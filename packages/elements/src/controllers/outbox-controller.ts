@@ -1,6 +1,6 @@
 import type { FlushResult, IntakeRecord, SendResult, SubmitOptions } from '@intake/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { keepOutboxFlowing, sharedOutbox, watchOutbox } from '../intake-form/shared-outbox.js';
+import { keepOutboxFlowing, sharedOutbox, watchOutbox } from './shared-outbox.js';
 
 /** Options of {@link OutboxController}. */
 export interface OutboxControllerOptions {
