@@ -39,7 +39,7 @@ describe('docs/delivery.md', () => {
     expect([backoffDelay(2, { random: () => 0 }), backoffDelay(2, { random: () => 0.999999 })]).toEqual([1000, 2000]);
     expect(backoffDelay(10, { random: () => 0.999999 })).toBe(15_000);
     expect(markdown).toContain('0.5–1 s after the first\n   failure and 1–2 s after the second');
-    const elements = readFileSync(resolve(root, 'packages/elements/src/intake-form/shared-outbox.ts'), 'utf8');
+    const elements = readFileSync(resolve(root, 'packages/elements/src/controllers/shared-outbox.ts'), 'utf8');
     expect(elements).toMatch(/flushIntervalMs = 30_000/);
     expect(elements).toMatch(/outboxPrefix = defaultOutboxPrefix;/);
     expect(defaultOutboxPrefix).toBe('intake-outbox:v1:');
@@ -64,7 +64,7 @@ describe('docs/delivery.md', () => {
     for (const name of ['intake-outbox:v1:entry:<record.id>', 'intake-outbox:v1:rejected:<id>', 'intake-outbox:v1:flush', 'intake-outbox:v1:record:<id>']) {
       expect(markdown).toContain(name);
     }
-    const draft = readFileSync(resolve(root, 'packages/elements/src/intake-form/draft.ts'), 'utf8');
+    const draft = readFileSync(resolve(root, 'packages/elements/src/controllers/draft.ts'), 'utf8');
     expect(draft).toContain("prefix = 'intake-draft:v1:'");
     expect(draft).toContain('maxAgeMs = 7 * 24 * 3600_000');
   });
