@@ -18,6 +18,18 @@ async function testWebhook(context, next) {
   if (context.status === 201) context.body = { ok: true };
 }
 
+/**
+ * A slow schema, for the tests of `schema-url` loads that supersede each other:
+ * `GET /__schema/slow/<ms>/<name>` answers, after `<ms>` ms, a form of one text field `<name>`.
+ */
+async function slowSchema(context, next) {
+  const match = /^\/__schema\/slow\/(\d+)\/(\w+)$/.exec(context.path);
+  if (!match || context.method !== 'GET') return next();
+  await new Promise((resolve) => setTimeout(resolve, Number(match[1])));
+  context.type = 'application/json';
+  context.body = JSON.stringify({ id: match[2], fields: [{ type: 'text', name: match[2], label: match[2] }] });
+}
+
 export default {
   files: ['packages/elements/src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
@@ -26,7 +38,7 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [testWebhook],
+  middleware: [testWebhook, slowSchema],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./packages/elements/tsconfig.json', import.meta.url).pathname }),
   ],

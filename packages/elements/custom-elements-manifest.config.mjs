@@ -209,7 +209,7 @@ export default {
   // The public modules: the entry points, each element (`src/<name>/<name>.ts`, STYLE.md) and its
   // define file, the event classes, the UI messages and the tokens. Internal helpers (outbox,
   // drafts, field list, ...) are left out, so changing them does not change the manifest.
-  globs: ['src/*.ts', 'src/*/define.ts', 'src/*/intake-*.ts', 'src/events/*.ts', 'src/i18n/*.ts', 'src/styles/*.ts'],
+  globs: ['src/*.ts', 'src/*/define.ts', 'src/*/intake-*.ts', 'src/form-control/form-control.ts', 'src/events/*.ts', 'src/i18n/*.ts', 'src/styles/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.bench.ts', 'src/**/*.stories.ts', 'src/intake-*/*.styles.ts', 'src/test-support/**'],
   outdir: '.',
   litelement: true,

@@ -3,7 +3,7 @@
 // makes of the sources now, it declares the public API of spec §5, and its parts and custom
 // properties are exactly those the templates and styles use, so neither the manifest (Storybook,
 // editors) nor the docs can drift from the elements.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,8 +95,15 @@ function customPropertiesUsed(sources: readonly string[]): Map<string, string> {
   return used;
 }
 
-const fieldSource = read('src/intake-field/intake-field.ts');
-const formSource = read('src/intake-form/intake-form.ts');
+/** The templates of a folder of `src/`: its sources, without tests and styles. */
+const templatesIn = (folder: string) =>
+  readdirSync(new URL(`src/${folder}/`, pathToFileURL(elementsDir)))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.styles.ts'))
+    .map((name) => read(`src/${folder}/${name}`))
+    .join('\n');
+// A field's templates are its renderers' (src/renderers/, the phone widget in src/phone-control/).
+const fieldSource = [read('src/intake-field/intake-field.ts'), templatesIn('renderers'), templatesIn('phone-control')].join('\n');
+const formSource = templatesIn('intake-form');
 const fieldParts = sorted(partsIn(fieldSource));
 const formParts = sorted([...partsIn(formSource), ...fieldParts]);
 // A standalone field: the tokens and its own rules. A form: the tokens, its rules and the fields' rules it nests.

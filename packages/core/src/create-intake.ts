@@ -9,6 +9,7 @@ import type { ConsentRecord, IntakeRecord } from './record/record.js';
 import { uuidV4 } from './record/uuid.js';
 import type { IssueParams, ValueIssueCode } from './issue.js';
 import type { Field, Form } from './schema/types.js';
+import { createSteps, type IntakeSteps, type StepNavigation } from './steps.js';
 import type { TypedForm } from './builders.js';
 
 /** Options of {@link createIntake}. */
@@ -41,6 +42,8 @@ export interface IntakeChange {
   readonly names: readonly string[];
   /** The locale changed, so every message did. */
   readonly locale: boolean;
+  /** The index of the current step after the change (see {@link Intake.steps}); a step move notifies with no names. */
+  readonly step: number;
 }
 
 /**
@@ -97,7 +100,9 @@ export interface Intake<D = Readonly<Record<string, FieldValue>>> {
    * (and shows every error) when the form is invalid.
    */
   toRecord(): Promise<IntakeRecord<D>>;
-  /** Calls `listener` after any change of values, visibility, errors or touched state. Returns the unsubscribe function. */
+  /** The step navigation of a multi-step form: the current step, next, back, validate a step. */
+  readonly steps: IntakeSteps;
+  /** Calls `listener` after any change of values, visibility, errors, touched state or step. Returns the unsubscribe function. */
   subscribe(listener: (change: IntakeChange) => void): () => void;
 }
 
@@ -116,6 +121,7 @@ class IntakeController<D> implements Intake<D> {
   readonly #now: () => number;
   readonly #page: PageContext;
   readonly #fields: ReadonlyMap<string, Field>;
+  readonly #steps: StepNavigation;
 
   constructor(
     readonly form: Form,
@@ -130,6 +136,11 @@ class IntakeController<D> implements Intake<D> {
     this.#startedAt = this.#now();
     for (const [name, value] of Object.entries(this.#raw)) if (value === true) this.#consentTimes.set(name, this.#startedAt);
     this.#states = this.#evaluate();
+    this.#steps = createSteps(form, (names) => this.validate(names), () => this.#emit([]));
+  }
+
+  get steps(): IntakeSteps {
+    return this.#steps;
   }
 
   get locale(): string {
@@ -139,7 +150,7 @@ class IntakeController<D> implements Intake<D> {
   set locale(locale: string) {
     if (locale === this.#locale) return;
     this.#locale = locale;
-    this.#emit({ names: [], locale: true });
+    this.#emit([], true);
   }
 
   get values(): Readonly<Record<string, unknown>> {
@@ -208,7 +219,7 @@ class IntakeController<D> implements Intake<D> {
     this.#field(name);
     if (this.#touched.has(name)) return;
     this.#touched.add(name);
-    this.#emit({ names: [name], locale: false });
+    this.#emit([name]);
   }
 
   isTouched(name: string): boolean {
@@ -219,7 +230,7 @@ class IntakeController<D> implements Intake<D> {
     const checked = (names ?? this.form.fields.map((field) => field.name)).filter((name) => this.#state(name).visible);
     const newlyTouched = checked.filter((name) => !this.#touched.has(name));
     for (const name of newlyTouched) this.#touched.add(name);
-    if (newlyTouched.length > 0) this.#emit({ names: newlyTouched, locale: false });
+    if (newlyTouched.length > 0) this.#emit(newlyTouched);
     const errors = this.#errorsOf(checked);
     return { valid: Object.keys(errors).length === 0, errors };
   }
@@ -232,7 +243,8 @@ class IntakeController<D> implements Intake<D> {
     this.honeypot = '';
     this.#startedAt = this.#now();
     this.#states = this.#evaluate();
-    this.#emit({ names, locale: false });
+    this.#steps.reset();
+    this.#emit(names);
   }
 
   async toRecord(): Promise<IntakeRecord<D>> {
@@ -319,10 +331,11 @@ class IntakeController<D> implements Intake<D> {
     for (const [name, state] of this.#states) {
       if (!sameState(before.get(name), state)) names.add(name);
     }
-    this.#emit({ names: [...names], locale: false });
+    this.#emit([...names]);
   }
 
-  #emit(change: IntakeChange): void {
+  #emit(names: readonly string[], locale = false): void {
+    const change: IntakeChange = { names, locale, step: this.#steps.current };
     for (const listener of [...this.#listeners]) listener(change);
   }
 }

@@ -8,6 +8,7 @@ export { formJsonSchema } from './json-schema.js';
 export { createIntake } from './create-intake.js';
 export { fieldsByName } from './form-model.js';
 export type { FieldIssue, Intake, IntakeChange, IntakeOptions, ValidationResult } from './create-intake.js';
+export type { IntakeSteps, StepValidation } from './steps.js';
 export { IntakeValidationError } from './intake-validation-error.js';
 export { validateRecord } from './validate-record.js';
 export type { RecordIssue, ValidateRecordOptions } from './validate-record.js';

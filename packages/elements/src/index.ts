@@ -12,7 +12,7 @@ export type { IntakeSubmitDetail } from './events/intake-submit-event.js';
 export { IntakeSubmittedEvent } from './events/intake-submitted-event.js';
 export type { IntakeSubmittedDetail } from './events/intake-submitted-event.js';
 export { IntakeErrorEvent } from './events/intake-error-event.js';
-export type { IntakeErrorDetail } from './events/intake-error-event.js';
+export type { IntakeErrorDetail, IntakeErrorIssue } from './events/intake-error-event.js';
 export { formatPlural, formatUi, registerUiMessages, uiMessages } from './i18n/ui-messages.js';
 export type { PluralText, UiMessages } from './i18n/ui-messages.js';
 export { tokens } from './styles/tokens.styles.js';

@@ -1,7 +1,10 @@
 import { css } from 'lit';
 import { fieldRules } from '../intake-field/intake-field.styles.js';
 
-/** Styles of `<intake-form>`, including those of the fields it renders (which have no shadow roots). */
+/**
+ * Styles of `<intake-form>`, including those of the fields it renders (which have no shadow roots).
+ * `.honeypot` is the spam trap (`context.honeypot`, docs/contract.md): out of sight and out of the tab order.
+ */
 export const formStyles = css`
   intake-field {
     display: block;
@@ -167,7 +170,6 @@ export const formStyles = css`
   .loading {
     color: var(--_muted);
   }
-  /* The spam trap (spec section 3, context.honeypot): out of sight and out of the tab order. */
   .honeypot {
     position: absolute;
     inline-size: 1px;

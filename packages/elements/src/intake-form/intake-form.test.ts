@@ -41,9 +41,13 @@ function fieldOf(el: IntakeForm, name: string): IntakeField {
   return field;
 }
 
-/** The labelled control of a field (`#control`: the input, select, textarea, or first choice). */
+/**
+ * The labelled control of a field (the input, select, textarea, or first choice). In a form its id
+ * is the field's name (the error summary links to it), so it is found by its part.
+ */
+const controlSelector = '[part="input"], [part="choice-input"]';
 function controlOf<T extends HTMLElement = HTMLInputElement>(el: IntakeForm, name: string): T {
-  const control = fieldOf(el, name).renderRoot.querySelector<T>('[id$="-control"]');
+  const control = fieldOf(el, name).renderRoot.querySelector<T>(controlSelector);
   if (!control) throw new Error(`field "${name}" renders no control`);
   return control;
 }
@@ -51,7 +55,7 @@ function controlOf<T extends HTMLElement = HTMLInputElement>(el: IntakeForm, nam
 /** Names of the fields a person can see. */
 function shownNames(el: IntakeForm): string[] {
   return fieldsOf(el)
-    .filter((field) => !field.hidden && field.renderRoot.querySelector('[id$="-control"]'))
+    .filter((field) => !field.hidden && field.renderRoot.querySelector(controlSelector))
     .map((field) => field.name);
 }
 

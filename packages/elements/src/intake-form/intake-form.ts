@@ -1,53 +1,21 @@
-import {
-  createIntake,
-  fieldsByName,
-  formatPath,
-  IntakeValidationError,
-  parseForm,
-  resolveText,
-  type Form,
-  type Intake,
-  type IntakeChange,
-  type IntakeRecord,
-  type Path,
-} from '@intake/core';
+import { createIntake, fieldsByName, IntakeValidationError, type Form, type Intake, type IntakeChange, type IntakeRecord } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { CountdownController } from '../controllers/countdown-controller.js';
 import { DraftController } from '../controllers/draft-controller.js';
+import { FocusController } from '../controllers/focus-controller.js';
 import { OutboxController } from '../controllers/outbox-controller.js';
+import { SchemaSourceController, type SchemaStatus } from '../controllers/schema-source-controller.js';
 import { IntakeChangeEvent } from '../events/intake-change-event.js';
-import { IntakeErrorEvent, type IntakeErrorDetail } from '../events/intake-error-event.js';
+import { IntakeErrorEvent, type IntakeErrorIssue } from '../events/intake-error-event.js';
 import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
 import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
-import { formatUi, uiMessages, type UiMessages } from '../i18n/ui-messages.js';
+import { uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldList } from './field-list.js';
+import { errorSummary, failureNotice, formHeader, outcomeMessage, schemaErrorBox, stepProgress } from './form-sections.js';
 import { formStyles } from './intake-form.styles.js';
-
-type Status = 'editing' | 'sending' | 'delivered' | 'queued' | 'rejected' | 'failed';
-
-interface SchemaProblem {
-  readonly path: Path;
-  readonly message: string;
-}
-
-/** Where the form was last loaded from, to load again only when a source changes. */
-interface SchemaSource {
-  readonly schema: unknown;
-  readonly schemaUrl: string | undefined;
-  readonly inline: string | undefined;
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+import { editing, isFinished, stateAfterDelivery, type SubmissionState } from './submission-state.js';
 
 /**
  * A whole Intake form, rendered from a JSON schema (spec §2): every field type, conditional
@@ -167,33 +135,35 @@ export class IntakeForm extends LitElement {
    */
   captcha: (() => Promise<string> | string) | undefined;
   /** The origin's outbox: flushed while the form is on the page; tells of records sent from other tabs. */
+  /** The origin's outbox: flushed while the form is on the page; tells of records sent from other tabs. */
   readonly #outbox = new OutboxController(this, { onChange: () => this.#onOutboxChange() });
   /** What a person typed, kept on the device until the form is sent (never in kiosk mode). */
-  readonly #draft = new DraftController(this, { values: () => (this.#status === 'editing' ? this.#intake?.values : undefined) });
+  readonly #draft = new DraftController(this, { values: () => (this.#state.kind === 'editing' ? this.#intake?.values : undefined) });
   /** Kiosk mode: the seconds until the success state gives way to a fresh form. */
   readonly #kioskCountdown = new CountdownController(this, {
     onDone: () => {
       this.reset();
-      this.#focusAfterRender = this.#form?.steps ? 'step' : undefined;
+      this.#focus.after(this.#form?.steps ? 'step' : undefined);
     },
   });
-  #form: Form | undefined;
+  /** The schema, from the `schema` property, the `schema-url` or the inline script. */
+  readonly #source = new SchemaSourceController(this, {
+    sources: () => ({ schema: this.schema, schemaUrl: this.schemaUrl }),
+    locale: () => this.locale || 'en',
+    onSettled: (status) => this.#useSchema(status),
+  });
+  /** Where the focus goes once rendered, and the summary's links to their fields. */
+  readonly #focus = new FocusController(this, { steps: () => this.#intake?.steps });
   #intake: Intake | undefined;
   #unsubscribe: (() => void) | undefined;
-  #schemaProblems: readonly SchemaProblem[] | undefined;
-  #loadedFrom: SchemaSource | undefined;
   #pendingEvents: Event[] = [];
-  #childObserver: MutationObserver | undefined;
-  #loading = false;
-  #loadToken = 0;
-  #step = 0;
+  /** The fields whose problems the error summary lists (empty: no summary). */
   #summary: readonly string[] = [];
-  #status: Status = 'editing';
-  #outcomeMessage = '';
+  #state: SubmissionState = editing;
   #lastRecord: IntakeRecord | undefined;
   #pendingValues: Record<string, unknown> | undefined;
-  /** What takes the focus once rendered: a marked part (`data-focus`), or a field by name. */
-  #focusAfterRender: 'summary' | 'step' | 'outcome' | 'notice' | { readonly field: string } | undefined;
+  /** The step of the last render, to render again when code moves the controller's step. */
+  #renderedStep = 0;
 
   constructor() {
     super();
@@ -216,6 +186,15 @@ export class IntakeForm extends LitElement {
     else this.#pendingValues = { ...this.#pendingValues, ...values };
   }
 
+  /** The record of the last successful validation and submission, if any (for pages that show a receipt). */
+  get lastRecord(): IntakeRecord | undefined {
+    return this.#lastRecord;
+  }
+
+  get #form(): Form | undefined {
+    return this.#intake?.form;
+  }
+
   get #locale(): string {
     return this.locale || this.#form?.locale || 'en';
   }
@@ -229,49 +208,24 @@ export class IntakeForm extends LitElement {
     // The first load happens in the first update (always after connection), so a listener added
     // right after inserting the element still hears a schema error.
     if (this.#intake) this.#subscribe();
-    this.#childObserver ??= new MutationObserver(() => this.#onChildrenChanged());
-    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
-    if (this.kiosk && (this.#status === 'delivered' || this.#status === 'queued')) this.#kioskCountdown.start(this.kioskReset);
-  }
-
-  /**
-   * A record shown as saved on this device has left the outbox, from this tab or another one:
-   * say it was sent, or, if the webhook refused it meanwhile, show its reason with the values
-   * still in the form for correction.
-   */
-  #onOutboxChange(): void {
-    const id = this.#lastRecord?.id;
-    if (this.#status !== 'queued' || !id) return;
-    const now = this.#outbox.stateOf(id);
-    if (now.state === 'waiting') return;
-    if (now.state === 'rejected') {
-      this.#showRejection(now.message);
-    } else {
-      this.#status = 'delivered';
-      this.requestUpdate();
-    }
+    if (this.kiosk && isFinished(this.#state)) this.#kioskCountdown.start(this.kioskReset);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#childObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const from = this.#loadedFrom;
-    if (!from || this.schema !== from.schema || (this.schema === undefined && this.schemaUrl !== from.schemaUrl)) void this.#load();
+    this.#source.sync();
     // A schema error box is written in the locale of the parse: read the schema again to say it in the new one.
-    else if (changed.has('locale') && this.#schemaProblems) void this.#load();
+    if (changed.has('locale') && this.#source.status.kind === 'error') void this.#source.load();
     if (changed.has('locale') && this.#intake) this.#intake.locale = this.#locale;
   }
 
   protected override updated(): void {
-    const target = this.#focusAfterRender;
-    this.#focusAfterRender = undefined;
-    if (typeof target === 'object') void this.#goToField(target.field);
-    else if (target) this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`)?.focus();
+    // After the focus moved (`FocusController.hostUpdated`): a listener finds the page as rendered.
     const events = this.#pendingEvents;
     this.#pendingEvents = [];
     for (const event of events) this.dispatchEvent(event);
@@ -292,19 +246,15 @@ export class IntakeForm extends LitElement {
   /** Submits as the Send button does: validates, builds the record, fires `intake-submit`, delivers. */
   async submit(): Promise<void> {
     const intake = this.#intake;
-    if (!intake || this.#status === 'sending') return;
+    if (!intake || this.#state.kind === 'sending') return;
     const { valid, errors } = intake.validate();
     if (!valid) {
-      this.#showSummary(Object.keys(errors));
-      const firstStep = this.#stepOf(Object.keys(errors)[0]!);
-      if (firstStep !== undefined && firstStep !== this.#step) this.#step = firstStep;
-      this.dispatchEvent(
-        new IntakeErrorEvent({
-          kind: 'validation',
-          message: this.#ui.errorSummaryTitle,
-          issues: Object.entries(errors).map(([name, message]) => ({ path: [name], message })),
-        }),
-      );
+      const names = Object.keys(errors);
+      this.#showSummary(names);
+      const firstStep = intake.steps.stepOf(names[0]!);
+      if (firstStep !== undefined) intake.steps.goTo(firstStep);
+      const issues = Object.entries(errors).map(([name, message]) => ({ path: [name], message }));
+      this.dispatchEvent(new IntakeErrorEvent({ kind: 'validation', message: this.#ui.errorSummaryTitle, issues }));
       return;
     }
     let record: IntakeRecord;
@@ -335,95 +285,65 @@ export class IntakeForm extends LitElement {
     this.#kioskCountdown.stop();
     this.#intake?.reset();
     this.#discardDraft();
-    this.#step = 0;
     this.#summary = [];
-    this.#status = 'editing';
-    this.#outcomeMessage = '';
+    this.#state = editing;
     this.#lastRecord = undefined;
     this.requestUpdate();
   }
 
-  /** The text of the inline `<script type="application/json">` child, if any. */
-  #inlineSchema(): string | undefined {
-    return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
-  }
-
-  #onChildrenChanged(): void {
-    if (this.schema !== undefined || this.schemaUrl || !this.#loadedFrom) return;
-    if (this.#inlineSchema() !== this.#loadedFrom.inline) void this.#load();
-  }
-
-  async #load(): Promise<void> {
-    const token = ++this.#loadToken;
-    const { schema, schemaUrl } = this;
-    const inline = schema === undefined && !schemaUrl ? this.#inlineSchema() : undefined;
-    this.#loadedFrom = { schema, schemaUrl, inline };
-    // `readyState` first: the text of a whole form is only parsed here while the page is loading.
-    if (schema === undefined && !schemaUrl && inline !== undefined && document.readyState === 'loading' && !isJson(inline)) {
-      // The parser is still streaming the script: wait for the rest of it (or for the page to end).
-      document.addEventListener(
-        'DOMContentLoaded',
-        () => {
-          if (token === this.#loadToken) void this.#load();
-        },
-        { once: true },
-      );
-      return;
-    }
-    this.#loading = true;
-    this.requestUpdate();
-    let input: unknown = schema ?? inline;
-    let problems: SchemaProblem[] | undefined;
-    if (schema === undefined && schemaUrl) {
-      try {
-        const response = await fetch(schemaUrl, { headers: { accept: 'application/json' } });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        input = await response.text();
-      } catch (error) {
-        problems = [{ path: [], message: `${schemaUrl}: ${(error as Error).message}` }];
-      }
-    }
-    if (token !== this.#loadToken) return;
-    this.#loading = false;
-    if (input === undefined && !problems) {
-      this.requestUpdate();
-      return;
-    }
-    const parsed = problems ? undefined : parseForm(input, { locale: this.locale || 'en' });
+  /**
+   * A load of the schema settled: a broken schema is said (once per load, after it is rendered);
+   * a form gets its controller, with the draft kept on this device and any values set before.
+   */
+  #useSchema(status: SchemaStatus): void {
+    if (status.kind === 'idle' || status.kind === 'loading') return;
     this.#unsubscribe?.();
-    if (!parsed?.ok) {
-      this.#form = undefined;
+    if (status.kind === 'error') {
       this.#intake = undefined;
-      this.#schemaProblems = problems ?? (parsed && !parsed.ok ? parsed.issues : []);
-      const ui = this.#ui;
-      this.#pendingEvents.push(new IntakeErrorEvent({ kind: 'schema', message: ui.schemaErrorTitle, issues: this.#schemaProblems }));
-      this.requestUpdate();
+      this.#pendingEvents.push(new IntakeErrorEvent({ kind: 'schema', message: this.#ui.schemaErrorTitle, issues: status.problems as unknown as IntakeErrorIssue[] }));
       return;
     }
-    this.#schemaProblems = undefined;
-    this.#form = parsed.form;
-    const draft = this.kiosk ? undefined : this.#draft.load(parsed.form.id);
-    const known = new Set(parsed.form.fields.map((field) => field.name));
+    const form = status.form;
+    const draft = this.kiosk ? undefined : this.#draft.load(form.id);
+    const known = new Set(form.fields.map((field) => field.name));
     const restored = Object.fromEntries(Object.entries(draft ?? {}).filter(([name]) => known.has(name)));
-    this.#intake = createIntake(parsed.form, { locale: this.#locale, values: { ...restored, ...this.#pendingValues } });
+    this.#intake = createIntake(form, { locale: this.locale || form.locale || 'en', values: { ...restored, ...this.#pendingValues } });
     this.#pendingValues = undefined;
-    this.#step = 0;
     this.#summary = [];
-    this.#status = 'editing';
+    this.#state = editing;
     this.#subscribe();
-    this.requestUpdate();
   }
 
   #subscribe(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = this.#intake?.subscribe((change: IntakeChange) => {
-      if (change.locale || (this.#summary.length > 0 && change.names.some((name) => this.#summary.includes(name)))) this.requestUpdate();
+      if (change.locale || change.step !== this.#renderedStep || (this.#summary.length > 0 && change.names.some((name) => this.#summary.includes(name)))) {
+        this.requestUpdate();
+      }
     });
+  }
+
+  /**
+   * A record shown as saved on this device has left the outbox, from this tab or another one:
+   * say it was sent, or, if the webhook refused it meanwhile, show its reason with the values
+   * still in the form for correction.
+   */
+  #onOutboxChange(): void {
+    const state = this.#state;
+    if (state.kind !== 'queued') return;
+    const now = this.#outbox.stateOf(state.record.id);
+    if (now.state === 'waiting') return;
+    if (now.state === 'rejected') {
+      this.#showFailure({ kind: 'rejected', record: state.record, message: now.message });
+    } else {
+      this.#state = { kind: 'delivered', record: state.record };
+      this.requestUpdate();
+    }
   }
 
   /** Saves what a person typed shortly after typing pauses (never in kiosk mode). */
   #scheduleDraft(): void {
-    if (this.kiosk || !this.#form || this.#status !== 'editing') return;
+    if (this.kiosk || !this.#form || this.#state.kind !== 'editing') return;
     this.#draft.schedule(this.#form.id);
   }
 
@@ -431,55 +351,48 @@ export class IntakeForm extends LitElement {
     if (this.#form) this.#draft.discard(this.#form.id);
   }
 
-  #stepOf(name: string): number | undefined {
-    const index = this.#form?.steps?.findIndex((step) => step.fields.includes(name));
-    return index === undefined || index < 0 ? undefined : index;
-  }
-
   /**
    * Shows the error summary of `names` (role="alert": announced as it appears) and moves the focus
-   * to the first invalid field a person can reach (spec §5), or to the summary when there is none
-   * (a required hidden field the page never filled).
+   * to the first invalid field a person can reach (see docs/contract.md), or to the summary when
+   * there is none (a required hidden field the page never filled).
    */
   #showSummary(names: readonly string[]): void {
     this.#summary = names;
     const fields = this.#form ? fieldsByName(this.#form) : undefined;
     const first = names.find((name) => fields?.get(name)?.type !== 'hidden');
-    if (first !== undefined) this.#focusAfterRender = { field: first };
-    else if (names.length > 0) this.#focusAfterRender = 'summary';
+    if (first !== undefined) this.#focus.after({ field: first });
+    else if (names.length > 0) this.#focus.after('summary');
     this.requestUpdate();
   }
 
+  /** Continue: the controller validates the step and moves on, or the step's problems are shown. */
   #next(): void {
-    const intake = this.#intake;
-    const step = this.#form?.steps?.[this.#step];
-    if (!intake || !step) return;
-    const { valid, errors } = intake.validate(step.fields);
+    const steps = this.#intake?.steps;
+    if (!steps?.step) return;
+    const { valid, errors } = steps.next();
     if (!valid) {
       this.#showSummary(Object.keys(errors));
       return;
     }
     this.#summary = [];
-    this.#step += 1;
-    this.#focusAfterRender = 'step';
+    this.#focus.after('step');
     this.requestUpdate();
   }
 
   #back(): void {
-    if (this.#step === 0) return;
+    if (!this.#intake?.steps.back()) return;
     this.#summary = [];
-    this.#step -= 1;
-    this.#focusAfterRender = 'step';
+    this.#focus.after('step');
     this.requestUpdate();
   }
 
   async #deliver(record: IntakeRecord): Promise<void> {
     const url = this.endpoint || this.#form?.submit?.url;
     if (!url) {
-      this.#finish(record, 'delivered');
+      this.#finish({ kind: 'delivered', record });
       return;
     }
-    this.#status = 'sending';
+    this.#state = { kind: 'sending', record };
     this.requestUpdate();
     const submit = { ...this.#form?.submit, url };
     const payload = this.beforeSend ? this.beforeSend(record) : undefined;
@@ -488,42 +401,37 @@ export class IntakeForm extends LitElement {
     const { outcome, queued } = offline
       ? { outcome: { kind: 'failed', message: 'Offline', attempts: 0 } as const, queued: this.#outbox.queue(record, submit, payload) }
       : await this.#outbox.send(record, submit, payload);
-    if (outcome.kind === 'delivered') {
-      this.#finish(record, 'delivered');
-    } else if (outcome.kind === 'failed' && queued) {
-      this.#finish(record, 'queued');
-    } else if (outcome.kind === 'rejected') {
-      this.#showRejection(outcome.message, outcome.issues);
-    } else {
-      this.#status = 'failed';
-      this.#outcomeMessage = outcome.message;
-      this.#focusAfterRender = 'notice';
-      this.requestUpdate();
-    }
+    const state = stateAfterDelivery(record, outcome, queued);
+    if (isFinished(state)) this.#finish(state);
+    else this.#showFailure(state, outcome.kind === 'rejected' ? outcome.issues : undefined);
   }
 
-  /** The webhook refused the record: its reason is shown above the form, the values stay for correction. */
-  #showRejection(message: string, issues?: IntakeErrorDetail['issues']): void {
-    this.#status = 'rejected';
-    this.#outcomeMessage = message;
-    this.#focusAfterRender = 'notice';
-    this.dispatchEvent(new IntakeErrorEvent(issues ? { kind: 'rejected', message, issues } : { kind: 'rejected', message }));
+  /**
+   * The webhook refused the record (`rejected`: its reason is shown above the form, and the page
+   * hears of it), or it could not be sent (`failed`); the values stay for correction.
+   */
+  #showFailure(state: Extract<SubmissionState, { kind: 'rejected' | 'failed' }>, issues?: readonly unknown[]): void {
+    this.#state = state;
+    this.#focus.after('notice');
+    const { message } = state;
+    if (state.kind === 'rejected') {
+      this.dispatchEvent(new IntakeErrorEvent(issues ? { kind: 'rejected', message, issues: issues as IntakeErrorIssue[] } : { kind: 'rejected', message }));
+    }
     this.requestUpdate();
   }
 
-  #finish(record: IntakeRecord, status: 'delivered' | 'queued'): void {
-    this.#status = status;
+  #finish(state: Extract<SubmissionState, { kind: 'delivered' | 'queued' }>): void {
+    this.#state = state;
     this.#discardDraft();
-    this.#focusAfterRender = 'outcome';
-    this.dispatchEvent(new IntakeSubmittedEvent({ record, status }));
+    this.#focus.after('outcome');
+    this.dispatchEvent(new IntakeSubmittedEvent({ record: state.record, status: state.kind }));
     if (this.kiosk) this.#kioskCountdown.start(this.kioskReset);
     this.requestUpdate();
   }
 
   readonly #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    const steps = this.#form?.steps;
-    if (steps && this.#step < steps.length - 1) this.#next();
+    if (this.#intake?.steps.isLast === false) this.#next();
     else void this.submit();
   };
 
@@ -545,27 +453,6 @@ export class IntakeForm extends LitElement {
     }
   };
 
-  /** Follows a link of the error summary to its field. */
-  #focusField(event: Event, name: string): void {
-    event.preventDefault();
-    void this.#goToField(name);
-  }
-
-  /** Goes to the step of field `name` if needed, then scrolls it into view and focuses it. */
-  async #goToField(name: string): Promise<void> {
-    const step = this.#stepOf(name);
-    if (step !== undefined && step !== this.#step) {
-      this.#step = step;
-      this.requestUpdate();
-      await this.updateComplete;
-    }
-    const field = this.renderRoot.querySelector<LitElement>(`intake-field[name="${CSS.escape(name)}"]`);
-    if (!field) return;
-    await field.updateComplete;
-    field.scrollIntoView({ block: 'center' });
-    field.focus();
-  }
-
   readonly #onHoneypotInput = (event: Event) => {
     event.stopPropagation();
     if (this.#intake) this.#intake.honeypot = (event.target as HTMLInputElement).value;
@@ -573,28 +460,24 @@ export class IntakeForm extends LitElement {
 
   protected override render(): TemplateResult {
     const ui = this.#ui;
-    if (this.#schemaProblems) return this.#renderSchemaError(ui, this.#schemaProblems);
-    const form = this.#form;
+    const status = this.#source.status;
+    if (status.kind === 'error') return schemaErrorBox(ui, status.problems);
     const intake = this.#intake;
-    if (!form || !intake) {
-      return html`<p class="loading" part="status" role="status">${this.#loading ? ui.loading : nothing}</p>`;
-    }
-    if (this.#status === 'delivered' || this.#status === 'queued') return this.#renderOutcome(ui);
+    if (!intake) return html`<p class="loading" part="status" role="status">${status.kind === 'loading' ? ui.loading : nothing}</p>`;
+    const state = this.#state;
     const locale = this.#locale;
-    const steps = form.steps;
-    const step = steps?.[this.#step];
+    if (isFinished(state)) {
+      return outcomeMessage(ui, locale, state.kind === 'queued', this.kiosk ? this.#kioskCountdown : undefined, () => this.reset());
+    }
+    const form = intake.form;
+    const { steps } = intake;
+    const step = steps.step;
+    this.#renderedStep = steps.current;
     const names = step ? step.fields : form.fields.filter((field) => field.type !== 'hidden').map((field) => field.name);
-    const last = !steps || this.#step === steps.length - 1;
-    const title = resolveText(form.title, locale);
-    const description = resolveText(form.description, locale);
     return html`<form class="base" part="base" novalidate lang=${locale} @submit=${this.#onSubmit} @keydown=${this.#onKeyDown}>
-      ${title || description
-        ? html`<header part="header">
-            ${title ? html`<h2 class="title" part="title">${title}</h2>` : nothing}
-            ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
-          </header>`
-        : nothing}
-      ${this.#renderNotice(ui)} ${this.#renderSummary(ui, intake)} ${steps && step ? this.#renderProgress(ui, steps.length, locale, step) : nothing}
+      ${formHeader(form, locale)}
+      ${failureNotice(ui, state)} ${errorSummary(ui, intake, this.#summary, this.#focus.follow)}
+      ${step ? stepProgress(ui, locale, step, steps.current, steps.count) : nothing}
       <div part="fields" @input=${this.#onFieldInput}>
         ${fieldList(intake, names, this.theme)}
       </div>
@@ -602,85 +485,12 @@ export class IntakeForm extends LitElement {
         <label>Leave this empty <input type="text" name="intake_hp" tabindex="-1" autocomplete="off" .value=${live(intake.honeypot)} @input=${this.#onHoneypotInput} /></label>
       </div>
       <div class="actions" part="actions">
-        ${last
-          ? html`<button class="primary" part="button submit" type="submit" ?disabled=${this.#status === 'sending'}>${ui.submit}</button>`
+        ${steps.isLast
+          ? html`<button class="primary" part="button submit" type="submit" ?disabled=${state.kind === 'sending'}>${ui.submit}</button>`
           : html`<button class="primary" part="button next" type="submit">${ui.next}</button>`}
-        ${steps && this.#step > 0
-          ? html`<button class="secondary" part="button back" type="button" @click=${this.#back}>${ui.back}</button>`
-          : nothing}
-        <p class="status" part="status" role="status">${this.#status === 'sending' ? ui.sending : nothing}</p>
+        ${steps.current > 0 ? html`<button class="secondary" part="button back" type="button" @click=${this.#back}>${ui.back}</button>` : nothing}
+        <p class="status" part="status" role="status">${state.kind === 'sending' ? ui.sending : nothing}</p>
       </div>
     </form>`;
-  }
-
-  #renderProgress(ui: UiMessages, total: number, locale: string, step: NonNullable<Form['steps']>[number]): TemplateResult {
-    const title = resolveText(step.title, locale);
-    const description = resolveText(step.description, locale);
-    return html`<div class="progress" part="progress">
-        <p class="progress-text">${formatUi(ui.stepProgress, { current: this.#step + 1, total })}</p>
-        <ol class="progress-bar" aria-hidden="true">
-          ${Array.from({ length: total }, (_, i) => html`<li class=${i < this.#step ? 'done' : i === this.#step ? 'current' : ''}></li>`)}
-        </ol>
-      </div>
-      ${title ? html`<h3 class="step-title" part="step-title" tabindex="-1" data-focus="step">${title}</h3>` : nothing}
-      ${description ? html`<p class="step-description">${description}</p>` : nothing}`;
-  }
-
-  #renderSummary(ui: UiMessages, intake: Intake): TemplateResult | typeof nothing {
-    const entries = this.#summary.flatMap((name) => {
-      const message = intake.isVisible(name) ? intake.errorFor(name) : undefined;
-      return message ? [{ name, message }] : [];
-    });
-    if (entries.length === 0) return nothing;
-    // A hidden field has nothing to go to: its problem (its value never came) is said, not linked.
-    const fields = fieldsByName(intake.form);
-    return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" data-focus="summary" aria-labelledby="summary-title">
-      <h2 id="summary-title">${ui.errorSummaryTitle}</h2>
-      <ul>
-        ${entries.map((entry) =>
-          fields.get(entry.name)?.type === 'hidden'
-            ? html`<li>${entry.message}</li>`
-            : html`<li><a href="#${entry.name}" @click=${(event: Event) => this.#focusField(event, entry.name)}>${entry.message}</a></li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  #renderNotice(ui: UiMessages): TemplateResult | typeof nothing {
-    if (this.#status !== 'rejected' && this.#status !== 'failed') return nothing;
-    const rejected = this.#status === 'rejected';
-    return html`<div class="notice" part="failure" role="alert" tabindex="-1" data-focus="notice">
-      <h2>${rejected ? ui.rejectedTitle : ui.failedTitle}</h2>
-      ${this.#outcomeMessage ? html`<p>${this.#outcomeMessage}</p>` : nothing}
-      ${rejected ? nothing : html`<p>${ui.failedBody}</p>`}
-    </div>`;
-  }
-
-  #renderOutcome(ui: UiMessages): TemplateResult {
-    const queued = this.#status === 'queued';
-    return html`<div class="outcome ${queued ? 'queued' : ''}" part="success" role="status" tabindex="-1" data-focus="outcome" lang=${this.#locale}>
-      ${queued
-        ? html`<h2>${ui.queuedTitle}</h2>
-            <p>${ui.queuedBody}</p>`
-        : html`<slot name="success"><h2>${ui.successTitle}</h2><p>${ui.successBody}</p></slot>`}
-      ${this.kiosk
-        ? html`<p>${formatUi(ui.nextPersonIn, { seconds: this.#kioskCountdown.secondsLeft })}</p>`
-        : html`<button class="secondary" part="button" type="button" @click=${() => this.reset()}>${ui.startOver}</button>`}
-    </div>`;
-  }
-
-  #renderSchemaError(ui: UiMessages, problems: readonly SchemaProblem[]): TemplateResult {
-    return html`<div class="notice schema-error" part="schema-error" role="alert">
-      <h2>${ui.schemaErrorTitle}</h2>
-      <p>${ui.schemaErrorBody}</p>
-      <ul>
-        ${problems.map((problem) => html`<li><code>${formatPath(problem.path)}</code>: ${problem.message}</li>`)}
-      </ul>
-    </div>`;
-  }
-
-  /** The record of the last successful validation and submission, if any (for pages that show a receipt). */
-  get lastRecord(): IntakeRecord | undefined {
-    return this.#lastRecord;
   }
 }

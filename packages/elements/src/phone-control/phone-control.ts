@@ -1,0 +1,159 @@
+import { composePhoneInput, formatPhoneInput, phoneCountryOptions, splitPhoneValue, type Field, type PhoneCountryOption } from '@intake/core';
+import { html, type nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { optionList } from '../directives/option-list.js';
+import type { UiMessages } from '../i18n/ui-messages.js';
+import { regionName } from './region-names.js';
+
+type PhoneField = Extract<Field, { type: 'phone' }>;
+
+/** What the widget is drawn from (a renderer's view of a phone field has all of it). */
+export interface PhoneView {
+  readonly field: PhoneField;
+  readonly raw: unknown;
+  readonly ids: { readonly control: string };
+  readonly locale: string;
+  readonly ui: UiMessages;
+  readonly error: string | undefined;
+  readonly required: boolean;
+  readonly describedBy: string | typeof nothing;
+  readonly placeholder: string | typeof nothing;
+  readonly disabled: boolean;
+  /** Whether the field is inside `<intake-form>` (see `render`). */
+  readonly bound: boolean;
+  readonly requestUpdate: () => void;
+}
+
+/** What the widget's event handlers work with (a renderer's input of a phone field has all of it). */
+export interface PhoneInput {
+  readonly field: PhoneField;
+  readonly bound: boolean;
+  /** Writes the raw value the country and the number make. */
+  set(value: unknown): void;
+  /** Renders the field now (before the country picker opens). */
+  renderNow(): void;
+}
+
+/**
+ * The phone widget of one field: a country calling code selector and a national number input,
+ * whose raw value is composed from both (`composePhoneInput` of the core; the normalized value is
+ * E.164, see docs/schema.md). It keeps what the person chose and typed between renders, formats
+ * the number as it is typed (at the end of the text, not while deleting), and follows a calling
+ * code typed with the number.
+ */
+export class PhoneControl {
+  /** The country chosen, the national number as typed, and the raw value they make. */
+  #country = '';
+  #text = '';
+  #composed: string | undefined;
+  /** Whether the country selector lists every country yet (see `render`). */
+  #allCountries = false;
+  #allCountriesScheduled = false;
+  #requestUpdate: (() => void) | undefined;
+
+  /** Forgets the split of the value, so the next render splits the raw value again (the form was reset). */
+  reset(): void {
+    this.#composed = undefined;
+  }
+
+  render(view: PhoneView): TemplateResult {
+    const { field } = view;
+    const raw = typeof view.raw === 'string' ? view.raw : view.raw === undefined || view.raw === null ? '' : String(view.raw);
+    this.#requestUpdate = view.requestUpdate;
+    if (this.#composed !== raw) {
+      const parts = splitPhoneValue(raw, field.defaultCountry ?? field.countries?.[0]);
+      this.#country = parts.country;
+      this.#text = parts.national;
+      this.#composed = raw;
+    }
+    const country = this.#country;
+    // In a form, the country selector first holds only the chosen country: a form of many phone
+    // fields would otherwise start with hundreds of options to create and lay out. The others come
+    // when the page is idle, or as soon as the selector is focused or pressed, whichever is first.
+    let options: readonly PhoneCountryOption[];
+    if (view.bound && !this.#allCountries) {
+      // Only the chosen country's option is made (not the list of every country, filtered).
+      const allowed = country !== '' && (!field.countries || field.countries.includes(country));
+      const chosen = allowed ? phoneCountryOptions([country]) : [];
+      // With no option chosen, a selector shows its first one.
+      options = chosen.length > 0 || country === '' ? chosen : phoneCountryOptions(field.countries, field.defaultCountry).slice(0, 1);
+      this.#scheduleAllCountries();
+    } else {
+      options = phoneCountryOptions(field.countries, field.defaultCountry);
+    }
+    return html`<div class="phone"
+      ><select part="country-select" aria-label=${view.ui.countryCode} autocomplete="tel-country-code" ?disabled=${view.disabled}
+        >${optionList(
+          [
+            ...(country === '' ? [{ value: '', label: '+' }] : []),
+            ...options.map((option) => ({
+              value: option.country,
+              label: `${regionName(option.country, view.locale, view.requestUpdate) ?? option.country} +${option.callingCode}`,
+            })),
+          ],
+          country,
+        )}</select
+      ><input id=${view.ids.control} part="input" name=${field.name} type="tel" autocomplete=${field.autocomplete ?? 'tel-national'}
+        .value=${live(this.#text)} placeholder=${view.placeholder} aria-describedby=${view.describedBy} aria-invalid=${view.error ? 'true' : 'false'}
+        aria-required=${view.required ? 'true' : 'false'} ?disabled=${view.disabled} /></div
+    >`;
+  }
+
+  /** The person chose a country or typed in the number input. */
+  input(control: HTMLInputElement, event: Event, input: PhoneInput): void {
+    if (control.localName === 'select') {
+      this.#update(control.value, this.#text, input);
+      return;
+    }
+    const atEnd = control.selectionStart === control.value.length;
+    const deleting = (event as InputEvent).inputType?.startsWith('delete');
+    const formatted = atEnd && !deleting ? formatPhoneInput(control.value, this.#country || undefined) : control.value;
+    if (formatted !== control.value) control.value = formatted;
+    this.#update(this.#country, formatted, input);
+  }
+
+  /**
+   * A number typed with its calling code (`+44 7700 900123`, `0044 …`) moves the country selector
+   * to that country and leaves the national part in the input, once the person leaves the input
+   * (not while typing, which would move the text under their fingers). A country outside the
+   * field's `countries` stays as typed, for the core to explain.
+   */
+  change(control: HTMLElement, input: PhoneInput): void {
+    if (control.localName !== 'input') return;
+    const text = this.#text.normalize('NFKC').trim();
+    if (!text.startsWith('+') && !text.startsWith('00')) return;
+    const parts = splitPhoneValue(text, undefined);
+    const countries = input.field.countries;
+    if (!parts.country || (countries && !countries.includes(parts.country))) return;
+    this.#showAllCountries();
+    this.#update(parts.country, parts.national, input);
+  }
+
+  /** Lists every country before a person reaches the country selector (the picker opens after `pointerdown`). */
+  reach(control: HTMLElement, input: PhoneInput): void {
+    if (this.#allCountries || !input.bound || control.getAttribute?.('part') !== 'country-select') return;
+    this.#showAllCountries();
+    input.renderNow();
+  }
+
+  #update(country: string, typed: string, input: PhoneInput): void {
+    this.#country = country;
+    this.#text = typed;
+    this.#composed = composePhoneInput(country || undefined, typed);
+    input.set(this.#composed);
+  }
+
+  #scheduleAllCountries(): void {
+    if (this.#allCountriesScheduled) return;
+    this.#allCountriesScheduled = true;
+    const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(this.#showAllCountries, { timeout: 2000 });
+    else setTimeout(this.#showAllCountries, 200);
+  }
+
+  readonly #showAllCountries = () => {
+    if (this.#allCountries) return;
+    this.#allCountries = true;
+    this.#requestUpdate?.();
+  };
+}
