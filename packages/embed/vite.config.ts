@@ -1,4 +1,28 @@
-import { defineConfig } from 'vite';
+import { defaultShouldMinifyCSS, minifyHTMLLiterals } from 'minify-literals';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Minifies Lit's `css` and `html` tagged templates of Intake's own packages, as Lit's docs advise
+ * for production builds (minify-literals: clean-css and html-minifier-terser): ~0.3 KB gzip of
+ * intake.js. HTML whitespace is collapsed conservatively (a run becomes one space, never none, so
+ * the text between inline elements reads the same); empty attributes and entities are kept as
+ * written. A `css` template with no rule in it (the token declarations in tokens.styles.ts, which
+ * are interpolated into rules) is left alone: the CSS minifier cannot parse it.
+ */
+function minifyLiterals(): Plugin {
+  return {
+    name: 'intake:minify-literals',
+    async transform(code, id) {
+      if (id.includes('/node_modules/') || !/\.[cm]?[jt]s$/.test(id) || !/\b(css|html)\s*`/.test(code)) return null;
+      const result = await minifyHTMLLiterals(code, {
+        fileName: id,
+        minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false, decodeEntities: false, removeComments: true },
+        shouldMinifyCSS: (template) => defaultShouldMinifyCSS(template) && template.parts.some((part) => part.text.includes('{')),
+      });
+      return result ? { code: result.code, map: result.map } : null;
+    },
+  };
+}
 
 /**
  * Two variants of the script-tag build, each one self-contained file per format: an IIFE for
@@ -16,6 +40,7 @@ export default defineConfig(({ mode }) => {
   const full = mode === 'full';
   const suffix = full ? '.full' : '';
   return {
+    plugins: [minifyLiterals()],
     resolve: {
       alias: full ? [] : [{ find: /^\.\/phone-engine\.js$/, replacement: './phone-engine-lite.js' }],
     },

@@ -1,6 +1,6 @@
 // End-to-end: a form on a plain-http page of a real host name (not localhost or 127.0.0.1) is not
 // in a secure context, so the browser offers neither Web Locks nor crypto.subtle. The outbox then
-// claims records with its lease in localStorage, and the dedupe key comes from @noble/hashes: two
+// claims records with its lease in localStorage, and the dedupe key comes from @stablelib/sha256: two
 // tabs still store every record exactly once, with the right key.
 import { createHash } from 'node:crypto';
 import puppeteer, { type Browser, type BrowserContext } from 'puppeteer-core';
@@ -50,7 +50,7 @@ async function queueFromBoth(tabs: readonly FormPage[], count: number): Promise<
 }
 
 describe('a form on a page that is not a secure context', () => {
-  it('two tabs claim queued records with the storage lease (no Web Locks) and store each once, with a SHA-256 dedupe key from @noble/hashes', { timeout: 90_000 }, async () => {
+  it('two tabs claim queued records with the storage lease (no Web Locks) and store each once, with a SHA-256 dedupe key from @stablelib/sha256', { timeout: 90_000 }, async () => {
     const url = site.page('insecure', { schema: leadForm({ url: site.hookUrl, retries: 1, timeoutMs: 2000 }), attributes: { kiosk: '', 'kiosk-reset': '50' } });
     expect(new URL(url).hostname).toBe(host);
     const tabA = await openFormPage(context, url);

@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { hash as sha256 } from '@stablelib/sha256';
 import type { FieldValue } from '../normalize/normalize-field.js';
 import type { Form } from '../schema/types.js';
 
@@ -17,7 +17,7 @@ export function dedupeSource(dedupe: readonly string[], data: Readonly<Record<st
 /**
  * The record's `dedupeKey`: lower-case hex SHA-256 of {@link dedupeSource}, or `null` when the
  * form has no `dedupe`. Uses WebCrypto; pages on plain http (no `crypto.subtle`) use
- * @noble/hashes, which gives the same digest.
+ * @stablelib/sha256, which gives the same digest.
  *
  * @example
  * await computeDedupeKey(form, { phone: '+8613912345678' }); // '5e1f…' (64 hex digits)
