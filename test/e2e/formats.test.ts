@@ -1,4 +1,4 @@
-// End-to-end: each delivery format (spec §4) carries a record from real Chromium to the real
+// End-to-end: each delivery format (docs/delivery.md) carries a record from real Chromium to the real
 // receiver intact, and `text` is the one that reaches a webhook that refuses CORS preflights.
 import { describe, expect, it } from 'vitest';
 import { leadForm, fullValues, minimalValues } from './forms.js';

@@ -1,4 +1,4 @@
-// End-to-end: the on-device outbox (spec §4). A record the webhook cannot take now is saved on
+// End-to-end: the on-device outbox (docs/delivery.md). A record the webhook cannot take now is saved on
 // the device, said so, and sent exactly once later: after a reload, when the browser comes back
 // online; a record the webhook rejects is shown, kept in the form, and never queued or resent.
 import { describe, expect, it } from 'vitest';

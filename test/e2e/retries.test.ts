@@ -1,4 +1,4 @@
-// End-to-end: transient failures (spec §4) are retried in place, with back-off, honouring
+// End-to-end: transient failures (docs/delivery.md) are retried in place, with back-off, honouring
 // Retry-After and the timeout, and the record is stored exactly once.
 import { describe, expect, it } from 'vitest';
 import { leadForm, minimalValues } from './forms.js';

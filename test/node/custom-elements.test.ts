@@ -1,6 +1,6 @@
 // The custom elements manifest of @intake/elements (packages/elements/custom-elements.json) and the
 // theming reference (docs/theming.md) against the code: the committed manifest is what the analyzer
-// makes of the sources now, it declares the public API of spec §5, and its parts and custom
+// makes of the sources now, it declares the public API of docs/contract.md#the-elements, and its parts and custom
 // properties are exactly those the templates and styles use, so neither the manifest (Storybook,
 // editors) nor the docs can drift from the elements.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -147,7 +147,7 @@ describe('custom-elements.json', () => {
     expect(manifest.files).toEqual(expect.arrayContaining(['dist', 'custom-elements.json', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json']));
   });
 
-  it('declares <intake-form> with the attributes, members, events and slot of spec §5', () => {
+  it('declares <intake-form> with the attributes, members, events and slot of docs/contract.md#the-elements', () => {
     const form = element(committed, 'intake-form');
     expect(form.name).toBe('IntakeForm');
     expect(form.summary).toBeTruthy();
@@ -165,7 +165,7 @@ describe('custom-elements.json', () => {
     expect(names(form.slots)).toEqual(['success']);
   });
 
-  it('declares <intake-field> with the kebab-case attributes of spec §5 and its events and states', () => {
+  it('declares <intake-field> with the kebab-case attributes of docs/contract.md#the-elements and its events and states', () => {
     const field = element(committed, 'intake-field');
     expect(field.name).toBe('IntakeField');
     expect(field.summary).toBeTruthy();

@@ -12,7 +12,7 @@ const intake = createIntake(form, { locale });
 
 // The webhook: this example's server mounts a receiver for the form at /hooks/callback.
 const submit: SubmitOptions = { url: new URL('hooks/callback', location.href).href };
-// Records that cannot be delivered now wait on the device and are sent later (spec §4).
+// Records that cannot be delivered now wait on the device and are sent later (docs/delivery.md).
 const outbox = new Outbox({ storage: webStorage() ?? memoryStorage() });
 void outbox.flush();
 addEventListener('online', () => void outbox.flush());

@@ -204,7 +204,7 @@ describe('createIntake', () => {
 });
 
 describe('toRecord', () => {
-  it('builds the record of spec §3', async () => {
+  it('builds the record of docs/contract.md#the-record', async () => {
     let now = Date.parse('2026-11-23T08:15:00.000Z');
     const intake = createIntake(form, { context: page, now: () => now, locale: 'zh-CN' });
     now += 1000;

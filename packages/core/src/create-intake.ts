@@ -47,7 +47,7 @@ export interface IntakeChange {
 }
 
 /**
- * The headless form controller of spec §7: holds the raw values, evaluates visibility and
+ * The headless form controller of docs/contract.md#the-headless-core: holds the raw values, evaluates visibility and
  * validity through the core's rules, and builds the record. Any UI (the Intake elements, React,
  * Vue, a native web view) drives it.
  */
@@ -59,7 +59,7 @@ export interface Intake<D = Readonly<Record<string, FieldValue>>> {
   readonly values: Readonly<Record<string, unknown>>;
   /** The raw value of a field, as typed. */
   get(name: string): unknown;
-  /** Sets the raw value of a field, as typed (see spec §7 for the kinds of values). */
+  /** Sets the raw value of a field, as typed (see docs/contract.md#the-headless-core for the kinds of values). */
   set(name: string, value: unknown): void;
   /** Sets several raw values at once, with one notification. */
   setValues(values: Readonly<Record<string, unknown>>): void;
@@ -96,7 +96,7 @@ export interface Intake<D = Readonly<Record<string, FieldValue>>> {
   /** Extra `record.context` entries added by code, e.g. `{ captcha: token }`. */
   readonly extraContext: Record<string, unknown>;
   /**
-   * Builds the normalized record of spec §3. Rejects with an {@link IntakeValidationError}
+   * Builds the normalized record of docs/contract.md#the-record. Rejects with an {@link IntakeValidationError}
    * (and shows every error) when the form is invalid.
    */
   toRecord(): Promise<IntakeRecord<D>>;

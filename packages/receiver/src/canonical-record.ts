@@ -1,7 +1,7 @@
 import type { ConsentRecord, Form, IntakeRecord } from '@intake/core';
 
 /**
- * A valid record with its keys in one fixed order: the order of spec §3, `data` in the form's
+ * A valid record with its keys in one fixed order: the order of docs/contract.md#the-record, `data` in the form's
  * field order, the known `context` keys before any added by code. A record stores the same,
  * byte for byte, whichever format (json, text, form) it arrived in.
  */

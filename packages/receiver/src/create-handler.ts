@@ -61,7 +61,7 @@ const refusedPreflightMaxAgeSeconds = 60;
 
 /** The default of {@link HandlerOptions.maxBodyBytes}. */
 export const defaultMaxBodyBytes = 64 * 1024;
-/** The default of {@link HandlerOptions.minFillMs} (spec §4). */
+/** The default of {@link HandlerOptions.minFillMs} (docs/delivery.md). */
 export const defaultMinFillMs = 1500;
 
 type Json = Record<string, unknown>;
@@ -114,7 +114,7 @@ function issue(messages: ReceiverMessages, code: ReceiverIssueCode, path: Path, 
 }
 
 /**
- * Creates the webhook endpoint of spec §6 for one form: a Fetch-standard
+ * Creates the webhook endpoint of docs/receiving.md for one form: a Fetch-standard
  * `(request) => Promise<Response>`.
  *
  * The handler is transport only: origin, size, media type, decoding, spam and store; the record

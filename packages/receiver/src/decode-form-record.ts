@@ -53,7 +53,7 @@ function setPath(target: Json, path: readonly string[], value: unknown): void {
 }
 
 /**
- * Rebuilds a record sent in the `form` format (`application/x-www-form-urlencoded`, spec §4), the
+ * Rebuilds a record sent in the `form` format (`application/x-www-form-urlencoded`, docs/delivery.md), the
  * inverse of `encodeRecord(record, 'form')` from `@intake/core`: nested keys joined with dots,
  * repeated keys for arrays of scalars (`tags`, checkboxes), indices for arrays of objects
  * (`consents.0.version`). Values are typed by the form: `data.<name>` by its field type (number,

@@ -1,6 +1,6 @@
 /**
  * @intake/receiver: the server side of Intake. A Fetch-standard webhook handler that re-validates
- * every record against its form and stores it exactly once (spec §6); `@intake/receiver/node`
+ * every record against its form and stores it exactly once (docs/receiving.md); `@intake/receiver/node`
  * serves it on `node:http`.
  * @packageDocumentation
  */

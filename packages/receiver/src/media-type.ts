@@ -1,4 +1,4 @@
-/** The delivery formats of spec §4, as a receiver tells them apart. */
+/** The delivery formats of docs/delivery.md, as a receiver tells them apart. */
 export type BodyFormat = 'json' | 'text' | 'form';
 
 // A Map: the header is outside text, and a plain object would find `constructor` or `toString`.

@@ -25,7 +25,7 @@ export type DeliverOutcome =
   /** Every attempt failed transiently: keep the record and try again later (after `retryAfterMs` if known). */
   | { readonly kind: 'failed'; readonly message: string; readonly attempts: number; readonly retryAfterMs?: number };
 
-/** Default number of immediate attempts (spec §4). */
+/** Default number of immediate attempts (docs/delivery.md). */
 export const defaultAttempts = 3;
 
 function wait(ms: number, signal?: AbortSignal): Promise<void> {
@@ -55,7 +55,7 @@ export function backoffDelay(attempt: number, options: Pick<DeliverOptions, 'bas
 }
 
 /**
- * Delivers a record to its webhook at least once, as spec §4 describes: any 2xx is delivered;
+ * Delivers a record to its webhook at least once, as docs/delivery.md describes: any 2xx is delivered;
  * a 4xx other than 408 and 429 is a rejection, never retried; network errors, timeouts, 408, 429
  * and 5xx are retried with exponential back-off and jitter, honouring `Retry-After`, up to
  * `attempts` times (with the defaults, together well under a minute). When they all fail the

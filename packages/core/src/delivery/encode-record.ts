@@ -21,7 +21,7 @@ function flatten(value: unknown, key: string, into: URLSearchParams): void {
 }
 
 /**
- * Encodes a payload in one of the delivery formats of spec §4:
+ * Encodes a payload in one of the delivery formats of docs/delivery.md:
  * `json` (`application/json`), `text` (the same JSON as `text/plain;charset=UTF-8`, which needs no
  * CORS preflight) or `form` (`application/x-www-form-urlencoded`: nested keys joined with dots, an
  * array of scalars repeats its key, an array of objects uses indices).

@@ -159,7 +159,7 @@ export function defaultClaim(storage: OutboxStorage, prefix: string, now: () => 
 }
 
 /**
- * The on-device outbox of records that could not be delivered yet (spec §4). It survives reloads
+ * The on-device outbox of records that could not be delivered yet (docs/delivery.md). It survives reloads
  * and closed tabs (its storage is the device's), sends each record at most once at a time across
  * tabs (a claim around every flush), retries with back-off, keeps records the webhook later
  * rejects apart instead of dropping them, and is bounded: when full it refuses new records rather

@@ -47,7 +47,7 @@ const record: IntakeRecord = {
 };
 
 describe('encodeRecord', () => {
-  it('flattens the form format as spec §4 says', () => {
+  it('flattens the form format as docs/delivery.md says', () => {
     const params = new URLSearchParams(encodeRecord(record, 'form').body);
     expect(params.get('data.phone')).toBe('+8613912345678');
     expect(params.getAll('data.interests')).toEqual(['demo', 'pricing']);

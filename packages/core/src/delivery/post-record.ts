@@ -60,7 +60,7 @@ async function serverMessage(response: Response): Promise<{ message: string; iss
 }
 
 /**
- * Makes one delivery attempt of a record to `submit.url` (spec §4) and classifies the answer.
+ * Makes one delivery attempt of a record to `submit.url` (docs/delivery.md) and classifies the answer.
  * Never throws for network problems: they come back as `transient`. The `json` format sends
  * `Idempotency-Key: <record.id>`; `text` and `form` are "simple" requests that need no CORS
  * preflight. A response the browser cannot read (CORS) counts as a network error.

@@ -25,7 +25,7 @@ function patternOf(field: Field & { pattern?: string }): RegExp | undefined {
 }
 
 /**
- * Normalizes the raw value of any field by its type (the table of spec §2) and checks the field's
+ * Normalizes the raw value of any field by its type (the table of docs/schema.md) and checks the field's
  * own rules (lengths, pattern, bounds, options). Never throws. Required-ness is not checked here:
  * an empty value is `{ ok: true, value: undefined }`.
  *

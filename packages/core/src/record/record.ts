@@ -24,7 +24,7 @@ export interface RecordContext {
 }
 
 /**
- * The normalized customer record of a submission: what a webhook receives (spec §3).
+ * The normalized customer record of a submission: what a webhook receives (docs/contract.md#the-record).
  * `D` is the type of `data`, inferred from forms made with `defineForm`.
  */
 export interface IntakeRecord<D = Readonly<Record<string, FieldValue>>> {

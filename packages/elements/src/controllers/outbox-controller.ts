@@ -18,7 +18,7 @@ export type OutboxRecordState =
   | { readonly state: 'rejected'; readonly message: string };
 
 /**
- * Connects an element to the origin's shared outbox (spec §4): while the element is connected,
+ * Connects an element to the origin's shared outbox (docs/delivery.md): while the element is connected,
  * the outbox is flushed (when the page is idle, back online or visible again, and every 30 s), and
  * `onChange` hears of every change, from this page or another tab. Sending and queuing go through
  * it, so an element never touches the outbox's storage itself.

@@ -78,7 +78,7 @@ export class IntakeField extends FormControl {  static override shadowRootOption
     intake: { attribute: false },
   };
 
-  /** The field type (spec §2): `text`, `email`, `phone`, `select`, `checkboxes`, ... Default `text`. */
+  /** The field type (docs/schema.md): `text`, `email`, `phone`, `select`, `checkboxes`, ... Default `text`. */
   declare type: Field['type'];
   /** The field name: the `FormData` key, and the key in `record.data`. */
   declare name: string;

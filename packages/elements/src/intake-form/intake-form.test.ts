@@ -666,7 +666,7 @@ describe('<intake-form>', () => {
       const summary = part(el, 'error-summary')!;
       expect(summary.getAttribute('role')).to.equal('alert');
       expect(text(summary.querySelector('h2'))).to.equal('There is a problem');
-      await waitUntil(() => deepActive() === controlOf(el, 'name'), 'spec §5: the first invalid field gets focus on submit');
+      await waitUntil(() => deepActive() === controlOf(el, 'name'), 'docs/contract.md#the-elements: the first invalid field gets focus on submit');
       const expected = [
         ['name', 'Enter name'],
         ['email', 'Enter email'],

@@ -18,7 +18,7 @@ import { formStyles } from './intake-form.styles.js';
 import { editing, isFinished, stateAfterDelivery, type SubmissionState } from './submission-state.js';
 
 /**
- * A whole Intake form, rendered from a JSON schema (spec §2): every field type, conditional
+ * A whole Intake form, rendered from a JSON schema (docs/schema.md): every field type, conditional
  * fields, steps with progress, GOV.UK-style errors (inline messages and a summary that links to
  * each field), both built-in locales, and delivery of the normalized record to `submit.url`.
  *
@@ -28,7 +28,7 @@ import { editing, isFinished, stateAfterDelivery, type SubmissionState } from '.
  * broken schema renders a readable list of its problems (with JSON paths) in place of the form.
  *
  * A honeypot input, out of sight, out of the tab order and hidden from assistive technology,
- * catches bots: whatever fills it goes into `record.context.honeypot` (spec §3).
+ * catches bots: whatever fills it goes into `record.context.honeypot` (docs/contract.md#the-record).
  *
  * The fields render inside the form's shadow root without shadow roots of their own: page CSS
  * reaches them through `intake-form::part(...)` (the form's parts and every field part) and the
