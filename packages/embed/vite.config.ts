@@ -13,7 +13,7 @@ function minifyLiterals(): Plugin {
   return {
     name: 'intake:minify-literals',
     async transform(code, id) {
-      if (id.includes('/node_modules/') || !/\.[cm]?[jt]s$/.test(id) || !/\b(css|html)\s*`/.test(code)) return null;
+      if (id.includes('/node_modules/') || !/\.[cm]?[jt]s$/.test(id) || !/\b(css|html)\s*\x60/.test(code)) return null;
       const result = await minifyHTMLLiterals(code, {
         fileName: id,
         minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false, decodeEntities: false, removeComments: true },

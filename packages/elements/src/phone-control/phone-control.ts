@@ -1,3 +1,9 @@
+/**
+ * The phone control on its own: a calling-code selector and a national number input drawn as one
+ * widget, whose value the core composes and normalizes to E.164 (docs/schema.md). The phone
+ * renderer uses it; it holds no rule about numbers.
+ * @module
+ */
 import { composePhoneInput, formatPhoneInput, phoneCountryOptions, splitPhoneValue, type Field, type PhoneCountryOption } from '@intake/core';
 import { html, type nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
