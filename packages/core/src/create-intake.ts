@@ -1,6 +1,8 @@
 import { evaluateForm, fieldMessage, fieldsByName, stateReader, tagsFor, type FieldState } from './form-model.js';
 import { IntakeValidationError } from './intake-validation-error.js';
 import { normalizeField, type FieldValue } from './normalize/normalize-field.js';
+import { currentPhoneEngine, onPhoneEngineChange } from './normalize/current-phone-engine.js';
+import type { PhoneEngine } from './normalize/phone-engine-api.js';
 import type { NormalizeResult } from './normalize/result.js';
 import { initialRawValues } from './raw-values.js';
 import { computeDedupeKey } from './record/dedupe-key.js';
@@ -112,7 +114,10 @@ class IntakeController<D> implements Intake<D> {
   #locale: string;
   #raw: Record<string, unknown>;
   #initial: Readonly<Record<string, unknown>>;
-  #cache = new Map<string, { raw: unknown; result: NormalizeResult<FieldValue> }>();
+  #cache = new Map<string, { raw: unknown; engine: PhoneEngine; result: NormalizeResult<FieldValue> }>();
+  /** The names of the phone fields: judged again when the phone engine is swapped. */
+  readonly #phoneFields: readonly string[];
+  #stopEngineWatch: (() => void) | undefined;
   #states: Map<string, FieldState>;
   #touched = new Set<string>();
   #consentTimes = new Map<string, number>();
@@ -128,6 +133,7 @@ class IntakeController<D> implements Intake<D> {
     options: IntakeOptions,
   ) {
     this.#fields = fieldsByName(form);
+    this.#phoneFields = form.fields.filter((field) => field.type === 'phone').map((field) => field.name);
     this.#locale = options.locale ?? form.locale ?? 'en';
     this.#now = options.now ?? Date.now;
     this.#page = pageContext(options.context);
@@ -271,6 +277,8 @@ class IntakeController<D> implements Intake<D> {
       utm: utmOf(query),
       fillMs: Math.max(0, Math.round(now - this.#startedAt)),
       ...(this.honeypot ? { honeypot: this.honeypot } : {}),
+      // Marks numbers judged only by the fallback check (docs/contract.md#the-record); the receiver always runs the full one.
+      ...(this.#phoneFields.length > 0 && currentPhoneEngine().name === 'lite' ? { phoneCheck: 'lite' } : {}),
     };
     const record = {
       id: uuidV4(),
@@ -288,7 +296,16 @@ class IntakeController<D> implements Intake<D> {
 
   subscribe(listener: (change: IntakeChange) => void): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    // While someone listens, a phone engine loaded later (docs/schema.md, "Phone numbers") judges
+    // the phone fields again and tells them; without listeners nothing holds this controller.
+    if (this.#phoneFields.length > 0) this.#stopEngineWatch ??= onPhoneEngineChange(() => this.#update([]));
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) {
+        this.#stopEngineWatch?.();
+        this.#stopEngineWatch = undefined;
+      }
+    };
   }
 
   #field(name: string): Field {
@@ -317,9 +334,10 @@ class IntakeController<D> implements Intake<D> {
     return evaluateForm(this.form, (field) => {
       const raw = this.#raw[field.name];
       const cached = this.#cache.get(field.name);
-      if (cached && Object.is(cached.raw, raw)) return cached.result;
+      const engine = currentPhoneEngine();
+      if (cached && Object.is(cached.raw, raw) && cached.engine === engine) return cached.result;
       const result = normalizeField(field, raw);
-      this.#cache.set(field.name, { raw, result });
+      this.#cache.set(field.name, { raw, engine, result });
       return result;
     });
   }

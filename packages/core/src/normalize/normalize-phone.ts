@@ -1,4 +1,4 @@
-import { phoneEngine } from './phone-engine.js';
+import { currentPhoneEngine, onPhoneEngineChange } from './current-phone-engine.js';
 import { phoneCallingCodes } from './phone-metadata.js';
 import { empty, fail, ok, type NormalizeResult } from './result.js';
 
@@ -32,7 +32,7 @@ export function normalizePhone(raw: unknown, rules: PhoneRules = {}): NormalizeR
   if (!allowed.test(text)) return fail('invalid_phone', { example });
   if (text.startsWith('00')) text = `+${text.slice(2)}`;
   // An unknown default country gives undefined; parseForm reports it.
-  const phone = phoneEngine.parse(text, rules.defaultCountry);
+  const phone = currentPhoneEngine().parse(text, rules.defaultCountry);
   if (!phone?.valid) return fail('invalid_phone', { example });
   const countries = rules.countries;
   if (countries && !(phone.country && countries.includes(phone.country))) {
@@ -42,6 +42,8 @@ export function normalizePhone(raw: unknown, rules: PhoneRules = {}): NormalizeR
 }
 
 const examples = new Map<string, string>();
+// An example is formatted by the engine in use: a new engine formats them anew.
+onPhoneEngineChange(() => examples.clear());
 
 const genericExample = '+1 201 555 0123';
 
@@ -73,7 +75,7 @@ const sampleNumbers: Readonly<Record<string, string>> = {
 function formatExample(country: string): string {
   // Own keys only: a country such as `constructor` must not reach Object.prototype.
   const sample = Object.hasOwn(sampleNumbers, country) ? sampleNumbers[country] : undefined;
-  const formatted = sample ? phoneEngine.formatInternational(sample) : undefined;
+  const formatted = sample ? currentPhoneEngine().formatInternational(sample) : undefined;
   if (formatted) return formatted;
   const callingCode = phoneCallingCodes().get(country);
   return callingCode ? `+${callingCode} …` : genericExample;

@@ -1,4 +1,4 @@
-import { phoneEngine } from './phone-engine.js';
+import { currentPhoneEngine } from './current-phone-engine.js';
 import { phoneCallingCodes } from './phone-metadata.js';
 
 /** A choice of the country selector of a phone input. */
@@ -54,7 +54,7 @@ export function splitPhoneValue(value: string, defaultCountry: string | undefine
   const fallback = defaultCountry ?? '';
   const text = value.normalize('NFKC').trim();
   if (!text.startsWith('+') && !text.startsWith('00')) return { country: fallback, national: value };
-  const phone = phoneEngine.parse(text.startsWith('00') ? `+${text.slice(2)}` : text, undefined);
+  const phone = currentPhoneEngine().parse(text.startsWith('00') ? `+${text.slice(2)}` : text, undefined);
   if (!phone?.country) return { country: fallback, national: value };
   return { country: phone.country, national: phone.national };
 }
@@ -66,5 +66,5 @@ export function splitPhoneValue(value: string, defaultCountry: string | undefine
  */
 export function formatPhoneInput(typed: string, country: string | undefined): string {
   if (!/^[+\d\s\-.()]*$/.test(typed)) return typed;
-  return phoneEngine.formatAsYouType(typed, country);
+  return currentPhoneEngine().formatAsYouType(typed, country);
 }

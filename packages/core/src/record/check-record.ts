@@ -55,6 +55,7 @@ const recordSchema = z.strictObject({
     utm: z.record(z.string(), z.string()),
     fillMs: z.number(),
     honeypot: z.optional(z.string()),
+    phoneCheck: z.optional(z.literal('lite')),
   }),
 });
 

@@ -19,6 +19,13 @@ export interface RecordContext {
   readonly fillMs: number;
   /** Present only when the hidden honeypot input was filled (by a bot). */
   readonly honeypot?: string;
+  /**
+   * `lite` when the form's phone numbers were judged only by the script's built-in fallback check
+   * (the full engine, loaded on demand, had not arrived or could not load); absent when the full
+   * check ran (libphonenumber-js with number ranges), or the form has no phone field. The receiver
+   * always checks with the full engine.
+   */
+  readonly phoneCheck?: 'lite';
   /** Extra context added by code (e.g. a captcha token). */
   readonly [key: string]: unknown;
 }
