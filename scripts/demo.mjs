@@ -9,7 +9,7 @@
 //     port RECEIVER_PORT (default 8787), accepting posts only from the demo site's origin.
 // A default port that is taken is replaced by a free one; a port set in the environment is not
 // (0 asks for a free one). Ctrl-C stops both. Started directly, it does not build anything.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,12 @@ const bundle = fromRoot('packages/embed/dist/intake.js');
 if (!existsSync(bundle)) {
   console.error(`${bundle} is missing: run \`pnpm build\` first (\`pnpm demo\` does both).`);
   process.exit(1);
+}
+
+/** A route for each data file beside the bundle, named in `dist/data-files.json` by the build. */
+function dataFileRoutes() {
+  const names = JSON.parse(readFileSync(fromRoot('packages/embed/dist/data-files.json'), 'utf8'));
+  return Object.fromEntries(Object.values(names).map((file) => [`/${file}`, fromRoot(`packages/embed/dist/${file}`)]));
 }
 
 /** A port from the environment, or the default one (which may be swapped for a free one). */
@@ -65,6 +71,8 @@ const site = createSiteServer({
   routes: {
     '/intake.js': bundle,
     '/intake.js.map': `${bundle}.map`,
+    // The data files intake.js loads on demand from beside itself (the full phone engine).
+    ...dataFileRoutes(),
     '/schemas/crm-lead.json': fromRoot('packages/core/presets/crm-lead.json'),
   },
   receiverOrigin: () => receiverOrigin,

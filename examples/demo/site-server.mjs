@@ -3,7 +3,7 @@
 // (no inline scripts or styles, posts only to this origin and the receiver's).
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { basename, extname, resolve, sep } from 'node:path';
 
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -128,7 +128,9 @@ export function createSiteServer(options) {
       const type = file && contentTypes[extname(file)];
       if (!file || !type) return fail(response, 404, 'Not Found');
       let body = await readFile(file);
-      const headers = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+      // A content-hashed data file (`intake-phone-<hash>.js`) never changes under its name.
+      const hashed = /^intake-[a-z]+-[0-9a-f]{10}\.js$/.test(basename(file));
+      const headers = { 'content-type': type, 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache', 'x-content-type-options': 'nosniff' };
       if (extname(file) === '.html') {
         const origin = options.receiverOrigin();
         body = Buffer.from(body.toString('utf8').replaceAll(receiverOriginPlaceholder, escapeAttribute(origin)));

@@ -1,4 +1,5 @@
 import { defaultShouldMinifyCSS, minifyHTMLLiterals } from 'minify-literals';
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -39,20 +40,34 @@ function minifyLiterals(): Plugin {
 export default defineConfig(({ mode }) => {
   const full = mode === 'full';
   const suffix = full ? '.full' : '';
+  // Written by scripts/build-data-files.mjs, which runs first.
+  const dataFiles = readFileSync(new URL('./dist/data-files.json', import.meta.url), 'utf8');
   return {
     plugins: [minifyLiterals()],
+    define: { __INTAKE_DATA_FILES__: dataFiles },
     resolve: {
-      alias: full ? [] : [{ find: /^\.\/phone-engine\.js$/, replacement: './phone-engine-lite.js' }],
+      alias: [
+        // The data files beside the script instead of bundler chunks (src/data-files.ts).
+        { find: /^\.\/data-files\.js$/, replacement: new URL('./src/data-files.ts', import.meta.url).pathname },
+        ...(full ? [] : [{ find: /^\.\/phone-engine\.js$/, replacement: './phone-engine-lite.js' }]),
+      ],
     },
     build: {
       target: 'es2022',
       sourcemap: true,
-      // The second build (full) writes beside the first.
-      emptyOutDir: !full,
+      // Both builds write beside the data files (scripts/build-data-files.mjs empties dist first).
+      emptyOutDir: false,
       // ASCII only (non-ASCII escaped as \uXXXX): the file then reads the same on a page in any
       // encoding; a GBK page without `<meta charset>` would otherwise misread the Chinese texts
       // and the non-ASCII regular expressions (dates like 2026年11月23日) inside it.
-      rolldownOptions: { output: { charset: 'ascii' } },
+      rolldownOptions: {
+        output: { charset: 'ascii' },
+        // src/data-files.ts reads `import.meta.url` only where `document.currentScript` is missing
+        // (the ES module build); the IIFE, where it is empty, always has the script.
+        onLog(level, log, handler) {
+          if (log.code !== 'EMPTY_IMPORT_META') handler(level, log);
+        },
+      },
       lib: {
         entry: 'src/intake.ts',
         name: 'Intake',

@@ -1,4 +1,4 @@
-import { currentPhoneEngine, onPhoneEngineChange } from './current-phone-engine.js';
+import { currentPhoneEngine } from './current-phone-engine.js';
 import { phoneCallingCodes } from './phone-metadata.js';
 import { empty, fail, ok, type NormalizeResult } from './result.js';
 
@@ -42,8 +42,6 @@ export function normalizePhone(raw: unknown, rules: PhoneRules = {}): NormalizeR
 }
 
 const examples = new Map<string, string>();
-// An example is formatted by the engine in use: a new engine formats them anew.
-onPhoneEngineChange(() => examples.clear());
 
 const genericExample = '+1 201 555 0123';
 
@@ -61,22 +59,25 @@ export function phoneExample(country: string | undefined): string {
   return example;
 }
 
+/**
+ * Sample numbers for messages, written as libphonenumber-js formats them internationally (a test
+ * checks that), so that a message reads the same whichever engine judges (the lite one formats
+ * nothing).
+ */
 const sampleNumbers: Readonly<Record<string, string>> = {
-  CN: '+8613912345678',
-  US: '+12015550123',
-  GB: '+447400123456',
-  DE: '+4915123456789',
-  JP: '+819012345678',
-  IN: '+919812345678',
-  HK: '+85251234567',
-  SG: '+6581234567',
+  CN: '+86 139 1234 5678',
+  US: '+1 201 555 0123',
+  GB: '+44 7400 123456',
+  DE: '+49 1512 3456789',
+  JP: '+81 90 1234 5678',
+  IN: '+91 98123 45678',
+  HK: '+852 5123 4567',
+  SG: '+65 8123 4567',
 };
 
 function formatExample(country: string): string {
   // Own keys only: a country such as `constructor` must not reach Object.prototype.
-  const sample = Object.hasOwn(sampleNumbers, country) ? sampleNumbers[country] : undefined;
-  const formatted = sample ? currentPhoneEngine().formatInternational(sample) : undefined;
-  if (formatted) return formatted;
+  if (Object.hasOwn(sampleNumbers, country)) return sampleNumbers[country]!;
   const callingCode = phoneCallingCodes().get(country);
   return callingCode ? `+${callingCode} …` : genericExample;
 }

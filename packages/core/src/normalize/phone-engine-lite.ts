@@ -11,11 +11,6 @@ interface Plan {
   /** Allowed national number lengths, one base-36 digit each. */
   readonly lengths: string;
   readonly leadingDigits: RegExp | undefined;
-  /** The example mobile's first digit, `''` when the country has no grouping. */
-  readonly groupFirstDigit: string;
-  /** Whether the example mobile is written at home after the national prefix (GB `07400 …`). */
-  readonly groupAfterPrefix: boolean;
-  readonly groups: readonly number[];
   readonly pattern: RegExp;
 }
 
@@ -33,18 +28,14 @@ function loadTable(): Table {
   const byCountry = new Map<string, Plan>();
   const byCallingCode = new Map<string, Plan[]>();
   for (const row of litePhoneData.split('\n')) {
-    const [key, nationalPrefix, lengths, leadingDigits, groups, pattern] = row.split(' ');
+    const [key, nationalPrefix, lengths, leadingDigits, pattern] = row.split(' ');
     const country = callingCodes.get(key!) === undefined ? undefined : key!;
-    const grouping = /^(\d)(p?)(\d*)$/.exec(groups!);
     const plan: Plan = {
       country,
       callingCode: country ? callingCodes.get(country)! : key!,
       nationalPrefix: nationalPrefix!,
       lengths: lengths!,
       leadingDigits: leadingDigits ? new RegExp(`^(?:${leadingDigits})`) : undefined,
-      groupFirstDigit: grouping ? grouping[1]! : '',
-      groupAfterPrefix: grouping?.[2] === 'p',
-      groups: grouping ? [...grouping[3]!].map(Number) : [],
       pattern: new RegExp(`^(?:${pattern})$`),
     };
     if (country) byCountry.set(country, plan);
@@ -88,25 +79,6 @@ function stripNationalPrefix(members: readonly Plan[], digits: string): string {
   return members.some((plan) => fits(plan, rest)) ? rest : digits;
 }
 
-/**
- * Groups `digits` by the plan's example mobile, as far as they go: `1391234` → `139 1234`. While
- * typing (`typing`), only digits that start like the example are grouped, unless the country has
- * one length: a London `020 …` is not grouped like a `07400 …` mobile.
- */
-function group(plan: Plan, digits: string, typing = false): string | undefined {
-  const total = plan.groups.reduce((sum, size) => sum + size, 0);
-  if (total === 0 || digits.length > total) return undefined;
-  if (typing && plan.lengths.length > 1 && digits[0] !== plan.groupFirstDigit) return undefined;
-  const parts: string[] = [];
-  let at = 0;
-  for (const size of plan.groups) {
-    if (at >= digits.length) break;
-    parts.push(digits.slice(at, at + size));
-    at += size;
-  }
-  return parts.join(' ');
-}
-
 /** A number read by the table: its calling code, national significant number and country plan. */
 interface Reading {
   readonly callingCode: string;
@@ -133,12 +105,6 @@ function read(text: string, defaultCountry: string | undefined): Reading | undef
   return { callingCode, national, plan: choosePlan(members, national, defaultCountry) };
 }
 
-/** The national number grouped like the example mobile when it has its length, else as it is. */
-function display({ plan, national }: Reading): string {
-  const total = plan.groups.reduce((sum, size) => sum + size, 0);
-  return (national.length === total && group(plan, national)) || national;
-}
-
 /**
  * The **lite** phone engine: no libphonenumber-js at runtime, only a table generated from its `max`
  * metadata (`phone-engine-lite.data.ts`, about 4 KB gzip). It reads national and international
@@ -146,9 +112,10 @@ function display({ plan, national }: Reading): string {
  * digits, and checks each country's national number lengths and general pattern, the check
  * libphonenumber-js makes with its `min` metadata. It does not know the number ranges of each
  * type, so it accepts some numbers the full engine rejects (`+86 120 1234 5678`); the receiver
- * re-validates with the full engine and answers 422 for those. As you type it groups digits like
- * the country's example mobile, or leaves them as typed. `docs/phone-metadata.md` lists the
- * differences. Chosen by the script-tag build in place of `phone-engine.js`.
+ * re-validates with the full engine and answers 422 for those. It formats nothing: what is typed
+ * stays as typed, a number is shown as its digits. `docs/phone-metadata.md` lists the
+ * differences. The script-tag build bundles it in place of `phone-engine.js` as the check that
+ * works before (or without) the full engine loaded on demand (docs/schema.md, "Phone numbers").
  *
  * @example
  * phoneEngine.parse('139 1234 5678', 'CN')?.number; // '+8613912345678'
@@ -159,32 +126,13 @@ export const phoneEngine: PhoneEngine = {
     const reading = read(text, defaultCountry);
     if (!reading) return undefined;
     const { callingCode, national, plan } = reading;
-    return { number: `+${callingCode}${national}`, country: plan.country, valid: fits(plan, national), national: display(reading) };
+    return { number: `+${callingCode}${national}`, country: plan.country, valid: fits(plan, national), national };
   },
   formatInternational(e164) {
     const reading = read(e164, undefined);
-    return reading && `+${reading.callingCode} ${display(reading)}`;
+    return reading && `+${reading.callingCode} ${reading.national}`;
   },
-  formatAsYouType(typed, country) {
-    if (!/^\+?[\d\s]*$/.test(typed)) return typed;
-    const { byCountry, byCallingCode } = loadTable();
-    const digits = typed.replace(/\D/g, '');
-    if (typed.trimStart().startsWith('+')) {
-      const callingCode = callingCodeOf(digits, byCallingCode);
-      if (callingCode === undefined) return typed;
-      const rest = digits.slice(callingCode.length);
-      if (rest === '') return `+${callingCode}`;
-      const grouped = group(choosePlan(byCallingCode.get(callingCode)!, rest, country), rest, true);
-      return grouped === undefined ? typed : `+${callingCode} ${grouped}`;
-    }
-    const plan = country === undefined ? undefined : byCountry.get(country);
-    if (!plan || digits === '') return typed;
-    const prefixed = plan.nationalPrefix !== '' && digits.startsWith(plan.nationalPrefix);
-    if (prefixed && !plan.groupAfterPrefix && plan.lengths.length > 1) return typed;
-    const national = prefixed ? digits.slice(plan.nationalPrefix.length) : digits;
-    const grouped = national === '' ? '' : group(plan, national, true);
-    if (grouped === undefined) return typed;
-    if (!prefixed) return grouped;
-    return plan.groupAfterPrefix ? `${plan.nationalPrefix}${grouped}` : `${plan.nationalPrefix} ${grouped}`;
-  },
+  // No grouping while typing: the lite engine carries no formats (the full engine, loaded on
+  // demand, formats as libphonenumber-js does).
+  formatAsYouType: (typed) => typed,
 };

@@ -1,0 +1,17 @@
+import type { PhoneEngine } from '@intake/core/internal';
+
+/** What each data file on demand holds, by name. */
+export interface DataFiles {
+  /** The full phone engine: libphonenumber-js with Intake's metadata. */
+  readonly phone: { readonly phoneEngine: PhoneEngine };
+}
+
+/**
+ * How each data file is imported: here, as a dynamic `import()` that a bundler turns into a chunk
+ * of its own (docs/schema.md, "Data loaded on demand"). The script-tag build replaces this module
+ * with `packages/embed/src/data-files.ts`, which imports content-hashed files from beside
+ * `intake.js`. Names are fixed here; nothing outside chooses what is imported.
+ */
+export const importers: { readonly [Name in keyof DataFiles]: () => Promise<DataFiles[Name]> } = {
+  phone: () => import('@intake/core/phone-engine'),
+};

@@ -1,0 +1,35 @@
+import { currentPhoneEngine, usePhoneEngine } from '@intake/core/internal';
+import { importers, type DataFiles } from './data-files.js';
+
+const loads = new Map<keyof DataFiles, Promise<DataFiles[keyof DataFiles] | undefined>>();
+
+/**
+ * Loads the data file `name` once per page (docs/schema.md, "Data loaded on demand"): the first
+ * call imports it, later calls share that promise. Resolves to `undefined` when it cannot load
+ * (offline, blocked): the form goes on without it, and no later call tries again in this page
+ * (a browser keeps a failed module import failed).
+ */
+export function loadData<Name extends keyof DataFiles>(name: Name): Promise<DataFiles[Name] | undefined> {
+  let load = loads.get(name);
+  if (!load) {
+    load = importers[name]().catch((error: unknown) => {
+      console.warn(`Intake: the ${name} data file could not be loaded; going on without it.`, error);
+      return undefined;
+    });
+    loads.set(name, load);
+  }
+  return load as Promise<DataFiles[Name] | undefined>;
+}
+
+/**
+ * Starts loading the full phone engine unless it judges numbers already (npm builds bundle it),
+ * and swaps it in when it arrives; every controller with a phone field then judges its numbers
+ * again. Resolves to whether the full engine is in use. Never blocks typing: the lite engine
+ * judges until then.
+ */
+export async function loadPhoneEngine(): Promise<boolean> {
+  if (currentPhoneEngine().name === 'full') return true;
+  const file = await loadData('phone');
+  if (file) usePhoneEngine(file.phoneEngine);
+  return currentPhoneEngine().name === 'full';
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Builds the data files that dist/intake.js loads on demand from beside itself (docs/schema.md,
+// "Data loaded on demand"), before the script itself, and writes their content-hashed names to
+// dist/data-files.json, which vite.config.ts compiles into the script.
+//
+//   phone: dist/intake-phone-<hash>.js — @intake/core/phone-engine (libphonenumber-js and Intake's
+//          metadata) as one self-contained ES module.
+//
+// The hash is the first 10 hex digits of the file's SHA-256, so a changed file gets a new name
+// and the files can be served with `Cache-Control: immutable`.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = resolve(root, 'dist');
+const work = resolve(root, 'node_modules/.data-files');
+
+const entries = { phone: '@intake/core/phone-engine' };
+const require = createRequire(resolve(root, 'package.json'));
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+const manifest = {};
+for (const [name, entry] of Object.entries(entries)) {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      target: 'es2022',
+      outDir: work,
+      emptyOutDir: true,
+      rolldownOptions: { output: { charset: 'ascii' } },
+      lib: { entry: require.resolve(entry), formats: ['es'], fileName: () => `${name}.js` },
+    },
+  });
+  const code = await readFile(resolve(work, `${name}.js`));
+  const file = `intake-${name}-${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
+  await writeFile(resolve(dist, file), code);
+  manifest[name] = file;
+}
+await writeFile(resolve(dist, 'data-files.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`data files: ${Object.values(manifest).join(', ')}`);

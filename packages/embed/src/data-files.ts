@@ -1,0 +1,19 @@
+/** The content-hashed names of the data files beside the script, written in by the build. */
+declare const __INTAKE_DATA_FILES__: { readonly phone: string };
+
+/**
+ * Where the data files are: beside the script itself. Read while the script first runs, when
+ * `document.currentScript` is this script (`intake.js`); an ES module (`intake.mjs`) has
+ * `import.meta.url` instead. A page needs nothing but the one script tag.
+ */
+const current = typeof document === 'undefined' ? null : document.currentScript;
+const base = current instanceof HTMLScriptElement && current.src ? current.src : import.meta.url;
+
+/**
+ * The script-tag build's importers (see `@intake/elements`' `data/data-files.ts`, which this
+ * module replaces): each imports its content-hashed ES module from beside the script, which the
+ * strict CSP (`script-src 'self'`) allows when the script is served from the page's origin.
+ */
+export const importers: { readonly phone: () => Promise<unknown> } = {
+  phone: () => import(/* @vite-ignore */ new URL(__INTAKE_DATA_FILES__.phone, base).href),
+};
