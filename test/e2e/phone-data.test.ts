@@ -1,4 +1,4 @@
-// End-to-end: the default script's phone check (docs/schema.md, "Phone numbers"). The shipped
+// End-to-end: the default script's phone check (docs/schema.md, "Phone numbers in the script-tag build"). The shipped
 // packages/embed/dist/intake.js runs in real Chromium under the strict CSP; it loads the full phone
 // engine as a content-hashed data file from beside itself, once, and from then on its verdict and
 // E.164 equal libphonenumber-js `max` (the oracle, run here in Node). Without the data file the

@@ -296,7 +296,7 @@ class IntakeController<D> implements Intake<D> {
 
   subscribe(listener: (change: IntakeChange) => void): () => void {
     this.#listeners.add(listener);
-    // While someone listens, a phone engine loaded later (docs/schema.md, "Phone numbers") judges
+    // While someone listens, a phone engine loaded later (docs/schema.md, "Phone numbers in the script-tag build") judges
     // the phone fields again and tells them; without listeners nothing holds this controller.
     if (this.#phoneFields.length > 0) this.#stopEngineWatch ??= onPhoneEngineChange(() => this.#update([]));
     return () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 // A page of the script-tag build: the bundled engine is the lite one until the full engine,
-// loaded on demand, is swapped in (docs/schema.md, "Phone numbers").
+// loaded on demand, is swapped in (docs/schema.md, "Phone numbers in the script-tag build").
 vi.mock('./phone-engine.js', async () => {
   const { phoneEngine } = await import('./phone-engine-lite.js');
   return { phoneEngine };

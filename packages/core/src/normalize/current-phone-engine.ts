@@ -4,7 +4,7 @@ import { phoneEngine as bundled } from './phone-engine.js';
 /**
  * The phone engine in use. It starts as the engine this build bundles (`./phone-engine.js`: the
  * full one from npm, the lite one in the script-tag build) and can be swapped once a page has
- * loaded the full engine on demand (docs/schema.md, "Phone numbers"; the loading itself is the
+ * loaded the full engine on demand (docs/schema.md, "Phone numbers in the script-tag build"; the loading itself is the
  * elements' `data/` room: the core has no DOM and fetches nothing).
  */
 let current: PhoneEngine = bundled;

@@ -115,7 +115,7 @@ function read(text: string, defaultCountry: string | undefined): Reading | undef
  * re-validates with the full engine and answers 422 for those. It formats nothing: what is typed
  * stays as typed, a number is shown as its digits. `docs/phone-metadata.md` lists the
  * differences. The script-tag build bundles it in place of `phone-engine.js` as the check that
- * works before (or without) the full engine loaded on demand (docs/schema.md, "Phone numbers").
+ * works before (or without) the full engine loaded on demand (docs/schema.md, "Phone numbers in the script-tag build").
  *
  * @example
  * phoneEngine.parse('139 1234 5678', 'CN')?.number; // '+8613912345678'

@@ -8,7 +8,7 @@ export interface DataFiles {
 
 /**
  * How each data file is imported: here, as a dynamic `import()` that a bundler turns into a chunk
- * of its own (docs/schema.md, "Data loaded on demand"). The script-tag build replaces this module
+ * of its own (docs/schema.md, "Phone numbers in the script-tag build, and data loaded on demand"). The script-tag build replaces this module
  * with `packages/embed/src/data-files.ts`, which imports content-hashed files from beside
  * `intake.js`. Names are fixed here; nothing outside chooses what is imported.
  */

@@ -4,7 +4,7 @@ import { importers, type DataFiles } from './data-files.js';
 const loads = new Map<keyof DataFiles, Promise<DataFiles[keyof DataFiles] | undefined>>();
 
 /**
- * Loads the data file `name` once per page (docs/schema.md, "Data loaded on demand"): the first
+ * Loads the data file `name` once per page (docs/schema.md, "Phone numbers in the script-tag build, and data loaded on demand"): the first
  * call imports it, later calls share that promise. Resolves to `undefined` when it cannot load
  * (offline, blocked): the form goes on without it, and no later call tries again in this page
  * (a browser keeps a failed module import failed).
