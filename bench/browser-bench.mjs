@@ -49,6 +49,12 @@ for (const key of formKeys) if (!allForms[key]) throw new Error(`unknown form si
 // What the server answers: the contenders' files read now (whatever `pnpm build` left there).
 const files = {
   '/intake.js': { type: 'text/javascript', body: await readFile(intakeScript) },
+  // The data files intake.js loads on demand from beside itself (the phone check), served as a site would.
+  ...Object.fromEntries(
+    await Promise.all(
+      Object.values(JSON.parse(await readFile(path('packages/embed/dist/data-files.json'), 'utf8'))).map(async (file) => [`/${file}`, { type: 'text/javascript', body: await readFile(path(`packages/embed/dist/${file}`)) }]),
+    ),
+  ),
   '/survey.core.min.js': { type: 'text/javascript', body: await readFile(new URL('./node_modules/survey-core/survey.core.min.js', import.meta.url)) },
   '/survey-js-ui.min.js': { type: 'text/javascript', body: await readFile(new URL('./node_modules/survey-js-ui/survey-js-ui.min.js', import.meta.url)) },
   '/survey-core.min.css': { type: 'text/css', body: await readFile(new URL('./node_modules/survey-core/survey-core.min.css', import.meta.url)) },

@@ -4,9 +4,9 @@
 //
 //   node build.mjs [--url https://expo.example.com/?utm_source=qr&utm_medium=print] [--out dir]
 //   QR_URL=https://… node build.mjs
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
@@ -41,6 +41,9 @@ const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').r
 const copies = ['index.html', 'booth.css', 'booth.js', 'booth.json', 'logo.svg', 'qr.css', 'qr.js'].map((name) => resolve(here, name));
 copies.push(embed);
 if (existsSync(`${embed}.map`)) copies.push(`${embed}.map`);
+// The data files intake.js loads on demand from beside itself (the full phone check).
+const dataFiles = JSON.parse(readFileSync(resolve(dirname(embed), 'data-files.json'), 'utf8'));
+for (const file of Object.values(dataFiles)) copies.push(resolve(dirname(embed), file));
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });

@@ -3,8 +3,8 @@
 //
 //   node build.mjs [--out dir]
 import { copyFile, mkdir, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -22,6 +22,9 @@ if (!existsSync(embed)) {
 const files = ['index.html', 'site.css', 'logo.svg', 'contact.json'].map((name) => resolve(here, name));
 files.push(embed);
 if (existsSync(`${embed}.map`)) files.push(`${embed}.map`);
+// The data files intake.js loads on demand from beside itself (the full phone check).
+const dataFiles = JSON.parse(readFileSync(resolve(dirname(embed), 'data-files.json'), 'utf8'));
+for (const file of Object.values(dataFiles)) files.push(resolve(dirname(embed), file));
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });

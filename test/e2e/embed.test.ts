@@ -1,6 +1,8 @@
-// End-to-end: the built script-tag file `packages/embed/dist/intake.js` (the lite phone engine),
-// loaded with a plain `<script src>` after an `<intake-form>` already in the page, in real
-// Chromium against the real receiver (which re-validates with the full phone engine).
+// End-to-end: the built script-tag file `packages/embed/dist/intake.js` on its built-in lite phone
+// check, loaded with a plain `<script src>` after an `<intake-form>` already in the page, in real
+// Chromium against the real receiver (which re-validates with the full phone engine). This site
+// does not serve the phone data file, as for a phone that cannot reach it: the form works on the
+// lite check (test/e2e/phone-data.test.ts covers the data file being there).
 // Needs `pnpm build` first (the embed's build writes dist/).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -77,9 +79,11 @@ async function clickSubmit(form: FormPage): Promise<void> {
 }
 
 describe('dist/intake.js (lite phone engine) in a page', () => {
-  it('is one classic script with the lite engine: no module syntax, no libphonenumber-js, no imports', () => {
+  it('is one classic script with the lite engine: no module syntax, no libphonenumber-js, one import() of its data files', () => {
     // Booleans, not the script itself: a failure would print 120 KB.
-    expect(/\bimport\s*\(|^\s*import\s|^\s*export\s/m.test(script), 'module syntax').toBe(false);
+    expect(/^\s*import\s|^\s*export\s/m.test(script), 'module syntax').toBe(false);
+    // The data files loaded on demand (docs/schema.md): one dynamic import, of a file beside the script.
+    expect(script.match(/\bimport\s*\(/g)?.length, 'dynamic imports').toBe(1);
     expect(script.startsWith('var Intake=('), 'an IIFE assigning the global Intake').toBe(true);
     expect(script.includes('libphonenumber'), 'libphonenumber-js').toBe(false);
     // ASCII only: a page in another encoding (GBK without <meta charset>) reads the same texts and regexes.
@@ -89,7 +93,7 @@ describe('dist/intake.js (lite phone engine) in a page', () => {
     expect(/\nHK {2}[0-9a-z]+ /.test(script), 'the lite phone table').toBe(true);
   });
 
-  it('upgrades a form already in the page, normalizes a phone number to E.164 and delivers it, with no other requests', async () => {
+  it('upgrades a form already in the page, normalizes a phone number to E.164 and delivers it, with no other requests than the data file it could not get', async () => {
     const { form, requests } = await openPage('lite-valid');
     const { page } = form;
     // The form was parsed before the script ran: the script upgraded it.
@@ -102,20 +106,23 @@ describe('dist/intake.js (lite phone engine) in a page', () => {
     expect(wrong.error).toBe('Error: Enter a valid phone number, like +86 139 1234 5678');
     expect(wrong.invalid).toBe('true');
 
-    // A valid one, typed without spaces: grouped as typed, delivered as E.164.
+    // A valid one, typed without spaces: left as typed (the lite check formats nothing), delivered as E.164.
     await typePhone(form, '13912345678');
     const right = await fieldState(form);
-    expect(right.value).toBe('139 1234 5678');
+    expect(right.value).toBe('13912345678');
     expect(right.error).toBe('');
     await clickSubmit(form);
     const [submitted] = await form.waitForEvents('intake-submitted', 1);
     expect(submitted!.detail.status).toBe('delivered');
     expect(submitted!.detail.record.data).toEqual({ phone: '+8613912345678' });
+    expect(submitted!.detail.record.context.phoneCheck).toBe('lite');
     expect(site.stored(submitted!.detail.record.id)[0]?.data).toEqual({ phone: '+8613912345678' });
 
-    // Only the page, the script and the webhook (its preflight and its POST).
+    // Only the page, the script, the phone data file (once; not served here) and the webhook (its preflight and its POST).
     const pageUrl = `${site.pageOrigin}/lite-valid.html`;
-    const allowed = new Set([pageUrl, `${site.pageOrigin}/intake.js`, site.hookUrl]);
+    const dataFile = `${site.pageOrigin}/${JSON.parse(await readFile(new URL('../../packages/embed/dist/data-files.json', import.meta.url), 'utf8')).phone}`;
+    expect(requests.filter((request) => request.url === dataFile)).toHaveLength(1);
+    const allowed = new Set([pageUrl, `${site.pageOrigin}/intake.js`, dataFile, site.hookUrl]);
     const others = requests.filter((request) => !allowed.has(request.url));
     expect(others, JSON.stringify(others)).toEqual([]);
     expect(requests.filter((request) => request.url === `${site.pageOrigin}/intake.js`)).toHaveLength(1);
