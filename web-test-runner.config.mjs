@@ -19,6 +19,25 @@ async function testWebhook(context, next) {
 }
 
 /**
+ * A webhook refusing named fields, as the receiver does: `POST /__webhook/422-fields` answers 422
+ * with `issues` whose paths are `["data", "<field>"]` (the phone and the email, whatever was sent)
+ * and one without a field.
+ */
+async function refusingWebhook(context, next) {
+  if (context.path !== '/__webhook/422-fields' || context.method !== 'POST') return next();
+  context.status = 422;
+  context.body = {
+    message: 'The record is invalid',
+    issues: [
+      { path: ['data', 'phone'], code: 'invalid_phone', message: 'Enter a valid phone number, like +86 139 1234 5678' },
+      { path: ['data', 'email'], code: 'invalid_email', message: 'This email address cannot receive mail' },
+      { path: ['data', '__proto__'], code: 'unknown_field', message: 'No such field' },
+      { path: ['dedupeKey'], code: 'dedupe_key_mismatch', message: 'The dedupe key does not match the data' },
+    ],
+  };
+}
+
+/**
  * A slow schema, for the tests of `schema-url` loads that supersede each other:
  * `GET /__schema/slow/<ms>/<name>` answers, after `<ms>` ms, a form of one text field `<name>`.
  */
@@ -38,7 +57,7 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [testWebhook, slowSchema],
+  middleware: [testWebhook, refusingWebhook, slowSchema],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./packages/elements/tsconfig.json', import.meta.url).pathname }),
   ],

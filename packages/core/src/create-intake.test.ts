@@ -203,6 +203,38 @@ describe('createIntake', () => {
   });
 });
 
+describe('showRefusal', () => {
+  it('marks the fields a 422 names by `["data", name]` until their values change, counted by validate(), and ignores the rest', () => {
+    const intake = filled();
+    expect(intake.validate().valid).toBe(true);
+    const changes: IntakeChange[] = [];
+    intake.subscribe((change) => changes.push(change));
+    const names = intake.showRefusal([
+      { path: ['data', 'email'], code: 'invalid_email', message: 'This address cannot receive mail' },
+      { path: ['data', 'company'], message: 'Already registered' },
+      { path: ['data', '__proto__'], message: 'x' },
+      { path: ['data', 'toString'], message: 'x' },
+      { path: ['dedupeKey'], message: 'no field' },
+      { path: ['data', 'phone'], message: '' },
+      { path: 'data.phone', message: 'not a path' },
+      null,
+      'text',
+    ]);
+    expect(names).toEqual(['company', 'email']);
+    expect(changes.map((change) => change.names)).toEqual([['company', 'email']]);
+    expect(intake.errorFor('email')).toBe('This address cannot receive mail');
+    expect(intake.shownError('company')).toBe('Already registered');
+    expect(intake.issueFor('email')).toEqual({ code: 'refused', message: 'This address cannot receive mail' });
+    expect(intake.validate()).toEqual({ valid: false, errors: { company: 'Already registered', email: 'This address cannot receive mail' } });
+    intake.set('email', 'li.lei@example.org');
+    expect(intake.errorFor('email')).toBe(undefined);
+    expect(intake.errorFor('company')).toBe('Already registered');
+    intake.reset();
+    // After a reset the company is empty again: its own problem, not the refusal.
+    expect(intake.validate().errors['company']).toBe('Enter company');
+  });
+});
+
 describe('toRecord', () => {
   it('builds the record of docs/contract.md#the-record', async () => {
     let now = Date.parse('2026-11-23T08:15:00.000Z');

@@ -28,7 +28,8 @@ export interface IntakeOptions {
 
 /** The current problem of a field: its code, parameters and localized message. */
 export interface FieldIssue {
-  readonly code: ValueIssueCode;
+  /** The problem's code; `refused` for a webhook's refusal of the value ({@link Intake.showRefusal}). */
+  readonly code: ValueIssueCode | 'refused';
   readonly params?: IssueParams;
   readonly message: string;
 }
@@ -91,8 +92,15 @@ export interface Intake<D = Readonly<Record<string, FieldValue>>> {
    * errors show, and returns the messages.
    */
   validate(names?: readonly string[]): ValidationResult;
-  /** Back to the first values; clears touched state and restarts the fill clock. */
+  /** Back to the first values; clears touched state and refusals, and restarts the fill clock. */
   reset(): void;
+  /**
+   * Shows a webhook's refusal on the fields it names (docs/contract.md#the-elements): each issue
+   * `{ path: ["data", "<field>"], message }` of a 422 answer becomes that field's error, shown at
+   * once and counted by `validate()`, until the field's value changes or the form is reset.
+   * Returns the names marked, in form order; issues of any other shape are left to the caller.
+   */
+  showRefusal(issues: readonly unknown[]): readonly string[];
   /** The value of the spam honeypot input; a non-empty one goes into `record.context.honeypot`. */
   honeypot: string;
   /** Extra `record.context` entries added by code, e.g. `{ captcha: token }`. */
@@ -120,6 +128,8 @@ class IntakeController<D> implements Intake<D> {
   #stopEngineWatch: (() => void) | undefined;
   #states: Map<string, FieldState>;
   #touched = new Set<string>();
+  /** A webhook's refusals, by field name, until the value changes ({@link Intake.showRefusal}). */
+  #refused = new Map<string, string>();
   #consentTimes = new Map<string, number>();
   #listeners = new Set<(change: IntakeChange) => void>();
   #startedAt: number;
@@ -188,6 +198,7 @@ class IntakeController<D> implements Intake<D> {
       this.#raw[name] = value;
       if (value === true) this.#consentTimes.set(name, this.#now());
       else this.#consentTimes.delete(name);
+      this.#refused.delete(name);
       changed.push(name);
     }
     if (changed.length > 0) this.#update(changed);
@@ -206,11 +217,15 @@ class IntakeController<D> implements Intake<D> {
   }
 
   errorFor(name: string): string | undefined {
-    const issue = this.#state(name).issue;
-    return issue && fieldMessage(this.#field(name), issue, this.#locale);
+    const state = this.#state(name);
+    const refused = this.#refused.get(name);
+    if (refused !== undefined && state.visible) return refused;
+    return state.issue && fieldMessage(this.#field(name), state.issue, this.#locale);
   }
 
   issueFor(name: string): FieldIssue | undefined {
+    const refused = this.#refused.get(name);
+    if (refused !== undefined && this.#state(name).visible) return { code: 'refused', message: refused };
     const issue = this.#state(name).issue;
     if (!issue) return undefined;
     const message = fieldMessage(this.#field(name), issue, this.#locale);
@@ -245,6 +260,7 @@ class IntakeController<D> implements Intake<D> {
     const names = this.form.fields.map((field) => field.name);
     this.#raw = { ...this.#initial };
     this.#touched.clear();
+    this.#refused.clear();
     this.#consentTimes.clear();
     this.honeypot = '';
     this.#startedAt = this.#now();
@@ -292,6 +308,24 @@ class IntakeController<D> implements Intake<D> {
       context,
     };
     return record as unknown as IntakeRecord<D>;
+  }
+
+  showRefusal(issues: readonly unknown[]): readonly string[] {
+    const marked = new Set<string>();
+    for (const issue of issues) {
+      if (typeof issue !== 'object' || issue === null) continue;
+      const { path, message } = issue as { path?: unknown; message?: unknown };
+      if (!Array.isArray(path) || path[0] !== 'data' || typeof path[1] !== 'string' || typeof message !== 'string' || message === '') continue;
+      const name = path[1];
+      // A Map of the form's own fields: a name like `__proto__` finds nothing.
+      if (!this.#fields.has(name) || marked.has(name)) continue;
+      this.#refused.set(name, message.slice(0, 500));
+      marked.add(name);
+    }
+    const names = this.form.fields.map((field) => field.name).filter((name) => marked.has(name));
+    for (const name of names) this.#touched.add(name);
+    if (names.length > 0) this.#emit(names);
+    return names;
   }
 
   subscribe(listener: (change: IntakeChange) => void): () => void {

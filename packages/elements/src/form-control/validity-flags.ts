@@ -3,8 +3,9 @@ import type { ValueIssueCode } from '@intake/core';
 /**
  * The native `ValidityState` flag for each problem code of the core, so `<intake-field>` takes
  * part in constraint validation like a built-in input (`:invalid`, `validity.valueMissing`, ...).
+ * A webhook's refusal (`refused`) and codes of their own are a `customError`.
  */
-export function validityFlags(code: ValueIssueCode): ValidityStateFlags {
+export function validityFlags(code: ValueIssueCode | 'refused'): ValidityStateFlags {
   switch (code) {
     case 'required':
     case 'required_choice':

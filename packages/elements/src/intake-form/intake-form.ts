@@ -403,7 +403,10 @@ export class IntakeForm extends LitElement {
       : await this.#outbox.send(record, submit, payload);
     const state = stateAfterDelivery(record, outcome, queued);
     if (isFinished(state)) this.#finish(state);
-    else this.#showFailure(state, outcome.kind === 'rejected' ? outcome.issues : undefined);
+    else {
+      this.#showFailure(state, outcome.kind === 'rejected' ? outcome.issues : undefined);
+      if (outcome.kind === 'rejected' && outcome.issues) this.#showRefusal(outcome.issues);
+    }
   }
 
   /**
@@ -418,6 +421,20 @@ export class IntakeForm extends LitElement {
       this.dispatchEvent(new IntakeErrorEvent(issues ? { kind: 'rejected', message, issues: issues as IntakeErrorIssue[] } : { kind: 'rejected', message }));
     }
     this.requestUpdate();
+  }
+
+  /**
+   * A refusal that names fields (`issues` with paths `["data", "<field>"]`, docs/contract.md#the-elements):
+   * each message on its field and in the summary, the first one's step shown and its control
+   * focused; every value kept. Issues without a field stay in the failure notice's message.
+   */
+  #showRefusal(issues: readonly unknown[]): void {
+    const intake = this.#intake;
+    const names = intake?.showRefusal(issues) ?? [];
+    if (!intake || names.length === 0) return;
+    const step = intake.steps.stepOf(names[0]!);
+    if (step !== undefined) intake.steps.goTo(step);
+    this.#showSummary(names);
   }
 
   #finish(state: Extract<SubmissionState, { kind: 'delivered' | 'queued' }>): void {
