@@ -95,17 +95,22 @@ export const fieldRules = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* The country selector and the number share a row where both fit (12rem + 14rem); on a narrow
+     phone each takes a row of its own, so the chosen country ("China +86") is never cut off. The
+     widths do not depend on the options, so nothing moves when the full country list arrives. */
   .phone {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5rem;
   }
   .phone select {
-    flex: 0 0 auto;
+    flex: 1 1 12rem;
     width: auto;
-    max-width: 45%;
+    max-width: 100%;
+    text-overflow: ellipsis;
   }
   .phone input {
-    flex: 1 1 auto;
+    flex: 999 1 14rem;
     min-width: 0;
   }
   .choices {

@@ -111,6 +111,13 @@ export class PhoneControl {
       this.#update(control.value, this.#text, input);
       return;
     }
+    // Full-width digits and signs (a Chinese IME's １３９、＋、（）) show as the ASCII the number is
+    // stored in; each is one UTF-16 unit either way, so the caret stays where it was.
+    if (/[\uff08\uff09\uff0b\uff0d\uff10-\uff19\u3000]/.test(control.value)) {
+      const caret = control.selectionStart;
+      control.value = control.value.replace(/[\uff08\uff09\uff0b\uff0d\uff10-\uff19\u3000]/g, (char) => (char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0)));
+      if (caret !== null) control.setSelectionRange(caret, caret);
+    }
     const atEnd = control.selectionStart === control.value.length;
     const deleting = (event as InputEvent).inputType?.startsWith('delete');
     const formatted = atEnd && !deleting ? formatPhoneInput(control.value, this.#country || undefined) : control.value;
