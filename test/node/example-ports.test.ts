@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './docs-markdown.js';
@@ -16,6 +18,7 @@ const { onPort, portFrom, PortError } = (await import(join(root, 'examples/recei
 
 let taken: Server;
 let takenPort = 0;
+let cwd = ''; // the servers write data/ under their working directory
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,10 +31,14 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 beforeAll(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'intake-ports-'));
   taken = createServer();
   takenPort = await listen(taken, 0);
 });
-afterAll(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => taken.close(() => resolve()));
+  await rm(cwd, { recursive: true, force: true });
+});
 
 describe('port choice of the example servers', () => {
   it('reads the variable, with the default when unset, and refuses what is not a port', () => {
@@ -62,6 +69,7 @@ describe('port choice of the example servers', () => {
   it('the qr-landing server exits with a one-line message, not an EADDRINUSE stack trace', async () => {
     const child = spawn(process.execPath, [join(root, 'examples/qr-landing/serve.mjs')], {
       env: { ...process.env, PORT: String(takenPort), HOST: '127.0.0.1' },
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -74,6 +82,7 @@ describe('port choice of the example servers', () => {
   it('the website-embed server prints the URL of the port it chose', async () => {
     const child = spawn(process.execPath, [join(root, 'examples/website-embed/serve.mjs')], {
       env: { ...process.env, PORT: '0' },
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
