@@ -108,9 +108,12 @@ const pageHost = loopback ? 'localhost' : host.includes(':') ? `[${host}]` : hos
 const pageUrl = `http://${pageHost}:${sitePort}/`;
 // The page may be opened as localhost or 127.0.0.1: both spellings of this one site may post.
 const pageOrigins = [...new Set([new URL(pageUrl).origin, ...(loopback ? [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`] : [])])];
+// On this machine only, also the React example's dev server (5173) and preview (4173): its README runs
+// it next to the demo, posting to http://localhost:8787/hooks/contact (examples/react/README.md).
+const reactOrigins = loopback ? ['localhost', '127.0.0.1'].flatMap((name) => [`http://${name}:5173`, `http://${name}:4173`]) : [];
 
 const receiver = await onPort(portFrom('RECEIVER_PORT', 8787), 'RECEIVER_PORT', (port) =>
-  startReceiver({ port, host, dataDir, allowedOrigins: pageOrigins, log: () => undefined }),
+  startReceiver({ port, host, dataDir, allowedOrigins: [...pageOrigins, ...reactOrigins], log: () => undefined }),
 );
 receiverOrigin = receiver.url;
 

@@ -83,9 +83,18 @@ async function signup(request, response, log) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { exitOnPortError, onPort, portFrom } = await import('../receiver/free-port.mjs');
   const server = await createCustomFlowServer();
-  server.listen(Number(process.env.PORT ?? 8080), () => {
-    const { port } = server.address();
-    console.log(`Custom flow example on http://localhost:${port}/ (fields.html, headless.html)`);
-  });
+  // PORT unset: 8080, or a free port when 8080 is taken (e.g. by the demo).
+  await onPort(portFrom('PORT', 8080), 'PORT', (port) =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, () => {
+        server.off('error', reject);
+        resolve(undefined);
+      });
+    }),
+  ).catch(exitOnPortError);
+  const { port } = server.address();
+  console.log(`Custom flow example on http://localhost:${port}/ (fields.html, headless.html)`);
 }

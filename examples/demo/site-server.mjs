@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { basename, extname, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -128,13 +129,19 @@ export function createSiteServer(options) {
       const type = file && contentTypes[extname(file)];
       if (!file || !type) return fail(response, 404, 'Not Found');
       let body = await readFile(file);
-      // A content-hashed data file (`intake-phone-<hash>.js`) never changes under its name.
-      const hashed = /^intake-[a-z]+-[0-9a-f]{10}\.js$/.test(basename(file));
-      const headers = { 'content-type': type, 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache', 'x-content-type-options': 'nosniff' };
+      const headers = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
       if (extname(file) === '.html') {
         const origin = options.receiverOrigin();
         body = Buffer.from(body.toString('utf8').replaceAll(receiverOriginPlaceholder, escapeAttribute(origin)));
         Object.assign(headers, { 'content-security-policy': contentSecurityPolicy(origin), 'referrer-policy': 'same-origin' });
+      }
+      // A file whose name carries a content hash never changes under that name: cache it for a year.
+      if (hashedName.test(basename(file))) headers['cache-control'] = 'public, max-age=31536000, immutable';
+      const encoding = compressible.has(extname(file)) ? chooseEncoding(request.headers['accept-encoding']) : undefined;
+      if (compressible.has(extname(file))) headers.vary = 'accept-encoding';
+      if (encoding) {
+        body = extname(file) === '.html' ? compress(body, encoding) : await compressedFile(file, body, encoding);
+        headers['content-encoding'] = encoding;
       }
       response.writeHead(200, { ...headers, 'content-length': body.byteLength });
       response.end(method === 'HEAD' ? undefined : body);
@@ -144,4 +151,49 @@ export function createSiteServer(options) {
       else response.destroy();
     }
   });
+}
+
+/** Names like `intake.3f2a9c1b.js` or the embed's data files `intake-phone-10fe73e6ab.js`: a content hash before the extension. */
+const hashedName = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/i;
+/** Text types worth compressing (the bundle is 130 KB raw, about 44 KB gzipped). */
+const compressible = new Set(['.js', '.mjs', '.css', '.html', '.json', '.svg', '.map', '.txt']);
+
+/**
+ * The encoding to answer in: Brotli when the browser accepts it, else gzip, else none.
+ * @param {string | undefined} accept the `Accept-Encoding` header
+ * @returns {'br' | 'gzip' | undefined}
+ */
+export function chooseEncoding(accept = '') {
+  const accepted = new Map(
+    accept.split(',').map((part) => {
+      const [name = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+      return [name.trim(), q === undefined ? 1 : Number(q)];
+    }),
+  );
+  if ((accepted.get('br') ?? 0) > 0) return 'br';
+  if ((accepted.get('gzip') ?? 0) > 0) return 'gzip';
+  return undefined;
+}
+
+/** @param {Buffer} body @param {'br' | 'gzip'} encoding */
+function compress(body, encoding) {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
+    : gzipSync(body, { level: 9 });
+}
+
+/** Compressed files by path, size, modification time and encoding: compressed once, not per request. */
+const compressedCache = new Map();
+
+/** @param {string} file @param {Buffer} body @param {'br' | 'gzip'} encoding */
+async function compressedFile(file, body, encoding) {
+  const { mtimeMs, size } = await stat(file);
+  const key = `${encoding}\0${size}\0${mtimeMs}\0${file}`;
+  let compressed = compressedCache.get(key);
+  if (!compressed) {
+    compressed = compress(body, encoding);
+    compressedCache.set(key, compressed);
+  }
+  return compressed;
 }

@@ -8,9 +8,13 @@
 import { fileURLToPath } from 'node:url';
 // From the Intake workspace (examples/receiver, which brings @intake/receiver).
 import { serveSameOriginSite } from '../receiver/same-origin-site.mjs';
+import { exitOnPortError, onPort, portFrom } from '../receiver/free-port.mjs';
 
-const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? 'localhost';
 const root = fileURLToPath(new URL('dist/', import.meta.url));
-await serveSameOriginSite({ root, schemaFile: 'booth.json', hookPath: '/hooks/expo-booth', dataFile: 'data/expo-booth.jsonl', port, host });
+// PORT unset: 8080, or a free port when 8080 is taken (e.g. by the demo).
+const server = await onPort(portFrom('PORT', 8080), 'PORT', (port) =>
+  serveSameOriginSite({ root, schemaFile: 'booth.json', hookPath: '/hooks/expo-booth', dataFile: 'data/expo-booth.jsonl', port, host }),
+).catch(exitOnPortError);
+const { port } = server.address();
 console.log(`The booth page on http://${host}:${port}/, its QR code on /qr.html (records: data/expo-booth.jsonl)`);

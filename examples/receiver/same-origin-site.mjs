@@ -58,6 +58,14 @@ export async function serveSameOriginSite({ root, schemaFile, hookPath, dataFile
     response.writeHead(body ? 200 : 404, headers);
     response.end(body ?? 'Not found');
   });
-  await new Promise((resolve) => (host ? server.listen(port, host, resolve) : server.listen(port, resolve)));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject); // EADDRINUSE and the like reject instead of crashing (free-port.mjs)
+    const listening = () => {
+      server.off('error', reject);
+      resolve(undefined);
+    };
+    if (host) server.listen(port, host, listening);
+    else server.listen(port, listening);
+  });
   return server;
 }

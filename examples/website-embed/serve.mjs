@@ -4,12 +4,15 @@
 // data/contact.jsonl). For trying the example locally; any static server plus any webhook works.
 //
 //   node build.mjs && node serve.mjs        then open http://localhost:8080/
-//   PORT=3000 node serve.mjs
+//   PORT=3000 node serve.mjs   (PORT unset: 8080, or a free port when 8080 is taken, e.g. by the demo)
 import { fileURLToPath } from 'node:url';
 // From the Intake workspace (examples/receiver, which brings @intake/receiver).
 import { serveSameOriginSite } from '../receiver/same-origin-site.mjs';
+import { exitOnPortError, onPort, portFrom } from '../receiver/free-port.mjs';
 
-const port = Number(process.env.PORT ?? 8080);
 const root = fileURLToPath(new URL('dist/', import.meta.url));
-await serveSameOriginSite({ root, schemaFile: 'contact.json', hookPath: '/hooks/contact', dataFile: 'data/contact.jsonl', port });
+const server = await onPort(portFrom('PORT', 8080), 'PORT', (port) =>
+  serveSameOriginSite({ root, schemaFile: 'contact.json', hookPath: '/hooks/contact', dataFile: 'data/contact.jsonl', port }),
+).catch(exitOnPortError);
+const { port } = server.address();
 console.log(`Northwind Robotics on http://localhost:${port}/ (records: data/contact.jsonl)`);

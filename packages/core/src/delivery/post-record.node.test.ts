@@ -108,6 +108,36 @@ describe('postRecord (against a real local HTTP server)', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('reads a 2xx answer to its end instead of cancelling it', async () => {
+    let finished: boolean | undefined;
+    const closed = new Promise<void>((resolve) => {
+      reply = (_, response) => {
+        response.on('close', () => {
+          finished = response.writableFinished;
+          resolve();
+        });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"ok":true,');
+        // the rest of the body comes later: a client that cancels has closed the socket by then
+        setTimeout(() => response.end(`"padding":"${'x'.repeat(200_000)}"}`), 150);
+      };
+    });
+    const outcome = await postRecord(record, { url: base });
+    expect(outcome).toEqual({ kind: 'delivered', status: 200 });
+    await closed;
+    expect(finished).toBe(true);
+  });
+
+  it('still counts a 2xx whose body never ends as delivered, within the timeout', async () => {
+    reply = (_, response) => {
+      response.writeHead(200);
+      response.write('partial');
+    };
+    const started = Date.now();
+    expect(await postRecord(record, { url: base, timeoutMs: 300 })).toEqual({ kind: 'delivered', status: 200 });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('reports a refused connection as transient', async () => {
     const outcome = await postRecord(record, { url: 'http://127.0.0.1:9/hook', timeoutMs: 2000 });
     expect(outcome.kind).toBe('transient');
