@@ -252,3 +252,21 @@ describe('lite phone engine', () => {
     }
   });
 });
+
+describe('lite engine: territories sharing a calling code', () => {
+  it.each([
+    ['GG', '+44 20 7086 8226', 'GB'],
+    ['JE', '+44 20 7086 8226', 'GB'],
+    ['CX', '+61 2 9030 2334', 'AU'],
+    ['CC', '+61 2 9030 2334', 'AU'],
+    ['GG', '020 7086 8226', 'GB'],
+  ])('default country %s accepts %s (a number of %s)', (defaultCountry, text, country) => {
+    const parsed = lite.parse(text, defaultCountry);
+    expect(parsed?.valid).toBe(true);
+    expect(parsed?.country).toBe(country);
+  });
+});
+
+it('lite engine: default country YT accepts a number of RE (+262)', () => {
+  expect(lite.parse('+262 262 16 12 34', 'YT')?.valid).toBe(true);
+});

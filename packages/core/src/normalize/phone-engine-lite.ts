@@ -125,7 +125,12 @@ export const phoneEngine: PhoneEngine = {
   parse(text, defaultCountry) {
     const reading = read(text, defaultCountry);
     if (!reading) return undefined;
-    const { callingCode, national, plan } = reading;
+    const { callingCode, national } = reading;
+    // A territory sharing a calling code (GG, JE with +44; CX, CC with +61) accepts the numbers of
+    // the other members too: the fallback never rejects a valid number (docs/phone-metadata.md).
+    const plan = fits(reading.plan, national)
+      ? reading.plan
+      : (loadTable().byCallingCode.get(callingCode)!.find((member) => fits(member, national)) ?? reading.plan);
     return { number: `+${callingCode}${national}`, country: plan.country, valid: fits(plan, national), national };
   },
   formatInternational(e164) {
