@@ -1,5 +1,6 @@
-import { fieldsByName, formatPath, resolveText, type Form, type Intake, type Step } from '@intake/core';
+import { fieldsByName, formatPath, resolveText, type Form, type Intake, type IntakeSteps, type Step } from '@intake/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { SchemaProblem } from '../controllers/schema-source-controller.js';
 import { formatUi, type UiMessages } from '../i18n/ui-messages.js';
 import { fieldControlId } from '../renderers/field-view.js';
@@ -101,5 +102,26 @@ export function schemaErrorBox(ui: UiMessages, problems: readonly SchemaProblem[
     <ul>
       ${problems.map((problem) => html`<li><code>${formatPath(problem.path)}</code>: ${problem.message}</li>`)}
     </ul>
+  </div>`;
+}
+
+/**
+ * The spam trap: an input out of sight and out of the tab order; whatever fills it goes into
+ * `record.context.honeypot` (docs/contract.md#the-record).
+ */
+export function honeypotTrap(value: string, onInput: (event: Event) => void): TemplateResult {
+  return html`<div class="honeypot" aria-hidden="true">
+    <label>Leave this empty <input type="text" name="intake_hp" tabindex="-1" autocomplete="off" .value=${live(value)} @input=${onInput} /></label>
+  </div>`;
+}
+
+/** The buttons: Send on the last step (disabled while `sending`), else Continue; Back after the first step; and the sending status. */
+export function formActions(ui: UiMessages, steps: IntakeSteps, sending: boolean, back: () => void): TemplateResult {
+  return html`<div class="actions" part="actions">
+    ${steps.isLast
+      ? html`<button class="primary" part="button submit" type="submit" ?disabled=${sending}>${ui.submit}</button>`
+      : html`<button class="primary" part="button next" type="submit">${ui.next}</button>`}
+    ${steps.current > 0 ? html`<button class="secondary" part="button back" type="button" @click=${back}>${ui.back}</button>` : nothing}
+    <p class="status" part="status" role="status">${sending ? ui.sending : nothing}</p>
   </div>`;
 }

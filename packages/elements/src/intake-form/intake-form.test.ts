@@ -6,6 +6,7 @@ import type { IntakeErrorEvent } from '../events/intake-error-event.js';
 import type { IntakeSubmitEvent } from '../events/intake-submit-event.js';
 import type { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
 import type { IntakeField } from '../intake-field/intake-field.js';
+import { deepActive, fieldsOf, settle } from '../test-support/form-dom.js';
 import type { IntakeForm } from './intake-form.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -30,10 +31,6 @@ async function preset(name: 'contact' | 'crm-lead'): Promise<Json> {
 }
 
 const presetUrl = (name: string) => new URL(`../../../core/presets/${name}.json`, import.meta.url).pathname;
-
-function fieldsOf(el: IntakeForm): IntakeField[] {
-  return [...el.shadowRoot!.querySelectorAll('intake-field')];
-}
 
 function fieldOf(el: IntakeForm, name: string): IntakeField {
   const field = el.shadowRoot!.querySelector<IntakeField>(`intake-field[name="${name}"]`);
@@ -77,21 +74,6 @@ function labelOf(el: IntakeForm, name: string): string {
 
 function inlineErrorOf(el: IntakeForm, name: string): string {
   return text(fieldOf(el, name).renderRoot.querySelector('[part="error"]'));
-}
-
-/** The focused element, through every shadow root. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** Waits until the form and every field it renders have finished updating. */
-async function settle(el: IntakeForm): Promise<void> {
-  for (let round = 0; round < 3; round += 1) {
-    await el.updateComplete;
-    await Promise.all(fieldsOf(el).map((field) => field.updateComplete));
-  }
 }
 
 /** Waits until the form has loaded its schema (or shows why it cannot). */

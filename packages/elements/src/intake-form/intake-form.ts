@@ -1,6 +1,5 @@
 import { createIntake, fieldsByName, IntakeValidationError, type Form, type Intake, type IntakeChange, type IntakeRecord } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { CountdownController } from '../controllers/countdown-controller.js';
 import { DraftController } from '../controllers/draft-controller.js';
 import { FocusController } from '../controllers/focus-controller.js';
@@ -13,7 +12,7 @@ import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
 import { uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { fieldList } from './field-list.js';
-import { errorSummary, failureNotice, formHeader, outcomeMessage, schemaErrorBox, stepProgress } from './form-sections.js';
+import { errorSummary, failureNotice, formActions, formHeader, honeypotTrap, outcomeMessage, schemaErrorBox, stepProgress } from './form-sections.js';
 import { formStyles } from './intake-form.styles.js';
 import { editing, isFinished, stateAfterDelivery, type SubmissionState } from './submission-state.js';
 
@@ -423,18 +422,13 @@ export class IntakeForm extends LitElement {
     this.requestUpdate();
   }
 
-  /**
-   * A refusal that names fields (`issues` with paths `["data", "<field>"]`, docs/contract.md#the-elements):
-   * each message on its field and in the summary, the first one's step shown and its control
-   * focused; every value kept. Issues without a field stay in the failure notice's message.
-   */
+  /** A 422 naming fields (docs/contract.md#the-elements): each message on its field and in the summary, on the first one's step. */
   #showRefusal(issues: readonly unknown[]): void {
     const intake = this.#intake;
     const names = intake?.showRefusal(issues) ?? [];
-    if (!intake || names.length === 0) return;
-    const step = intake.steps.stepOf(names[0]!);
-    if (step !== undefined) intake.steps.goTo(step);
-    this.#showSummary(names);
+    const step = names[0] === undefined ? undefined : intake?.steps.stepOf(names[0]);
+    if (step !== undefined) intake!.steps.goTo(step);
+    if (names.length > 0) this.#showSummary(names);
   }
 
   #finish(state: Extract<SubmissionState, { kind: 'delivered' | 'queued' }>): void {
@@ -498,16 +492,7 @@ export class IntakeForm extends LitElement {
       <div part="fields" @input=${this.#onFieldInput}>
         ${fieldList(intake, names, this.theme)}
       </div>
-      <div class="honeypot" aria-hidden="true">
-        <label>Leave this empty <input type="text" name="intake_hp" tabindex="-1" autocomplete="off" .value=${live(intake.honeypot)} @input=${this.#onHoneypotInput} /></label>
-      </div>
-      <div class="actions" part="actions">
-        ${steps.isLast
-          ? html`<button class="primary" part="button submit" type="submit" ?disabled=${state.kind === 'sending'}>${ui.submit}</button>`
-          : html`<button class="primary" part="button next" type="submit">${ui.next}</button>`}
-        ${steps.current > 0 ? html`<button class="secondary" part="button back" type="button" @click=${this.#back}>${ui.back}</button>` : nothing}
-        <p class="status" part="status" role="status">${state.kind === 'sending' ? ui.sending : nothing}</p>
-      </div>
+      ${honeypotTrap(intake.honeypot, this.#onHoneypotInput)} ${formActions(ui, steps, state.kind === 'sending', this.#back)}
     </form>`;
   }
 }

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { IntakeErrorEvent } from '../events/intake-error-event.js';
 import type { IntakeField } from '../intake-field/intake-field.js';
+import { deepActive, settle } from '../test-support/form-dom.js';
 import type { IntakeForm } from './intake-form.js';
 
 // A 422 whose issues name fields (docs/contract.md#the-elements, "refusals on the field"): the
@@ -26,19 +27,6 @@ const field = (el: IntakeForm, name: string) => el.shadowRoot!.querySelector<Int
 const control = (el: IntakeForm, name: string) => field(el, name)?.renderRoot.querySelector<HTMLInputElement>('[part="input"]') ?? null;
 const inlineError = (el: IntakeForm, name: string) => field(el, name)?.renderRoot.querySelector('[part~="error"]')?.textContent?.trim() ?? '';
 const summaryLinks = (el: IntakeForm) => [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="error-summary"] a')];
-
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-async function settle(el: IntakeForm): Promise<void> {
-  for (let round = 0; round < 3; round += 1) {
-    await el.updateComplete;
-    await Promise.all([...el.shadowRoot!.querySelectorAll<IntakeField>('intake-field')].map((f) => f.updateComplete));
-  }
-}
 
 describe('<intake-form> refusals on the field', () => {
   for (const locale of ['en', 'zh-CN']) {

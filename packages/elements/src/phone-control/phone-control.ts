@@ -13,6 +13,9 @@ import { regionName } from './region-names.js';
 
 type PhoneField = Extract<Field, { type: 'phone' }>;
 
+/** Full-width digits, `+`, `-`, brackets and the ideographic space, which a phone number holds as ASCII. */
+const fullWidth = /[\uff08\uff09\uff0b\uff0d\uff10-\uff19\u3000]/g;
+
 /** What the widget is drawn from (a renderer's view of a phone field has all of it). */
 export interface PhoneView {
   readonly field: PhoneField;
@@ -113,9 +116,10 @@ export class PhoneControl {
     }
     // Full-width digits and signs (a Chinese IME's １３９、＋、（）) show as the ASCII the number is
     // stored in; each is one UTF-16 unit either way, so the caret stays where it was.
-    if (/[\uff08\uff09\uff0b\uff0d\uff10-\uff19\u3000]/.test(control.value)) {
+    const ascii = control.value.replace(fullWidth, (char) => (char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0)));
+    if (ascii !== control.value) {
       const caret = control.selectionStart;
-      control.value = control.value.replace(/[\uff08\uff09\uff0b\uff0d\uff10-\uff19\u3000]/g, (char) => (char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0)));
+      control.value = ascii;
       if (caret !== null) control.setSelectionRange(caret, caret);
     }
     const atEnd = control.selectionStart === control.value.length;
