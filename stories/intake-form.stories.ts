@@ -335,6 +335,38 @@ export const ErrorSummaryChinese: Story = {
 };
 
 /**
+ * The webhook refused the record with a 422 whose `issues` name fields (`["data", "email"]`), as
+ * `@intake/receiver` does: each message shows on its field and in the summary, the field takes the
+ * focus, and every value stays. (The story answers the POST itself; nothing is sent.)
+ */
+export const RefusedOnTheField: Story = {
+  name: 'Refused by the webhook, on the field',
+  args: {
+    schema: contactPreset,
+    locale: 'en',
+    endpoint: 'https://hooks.example.com/refusing',
+    values: { name: 'Jane Doe', email: 'jane@example.com', topic: 'sales', message: 'Hello', privacy: true },
+  },
+  play: async ({ canvasElement, args }) => {
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) =>
+      String(input instanceof Request ? input.url : input).startsWith('https://hooks.example.com/')
+        ? Response.json(
+            { message: 'The record is invalid', issues: [{ path: ['data', 'email'], code: 'invalid_email', message: 'This address cannot receive mail: check the spelling' }] },
+            { status: 422 },
+          )
+        : realFetch(input, init);
+    try {
+      const form = await ready(canvasElement, args);
+      await pressPrimary(form);
+      await waitFor(() => expect(part(form, 'error-summary')?.textContent).toContain('This address cannot receive mail'));
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  },
+};
+
+/**
  * A required hidden field the page never filled (here `rep`, which a `?rep=` link would give): the
  * summary says the page, not the person, is missing it, with no link (nothing to go to).
  */
