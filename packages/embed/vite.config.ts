@@ -49,6 +49,8 @@ export default defineConfig(({ mode }) => {
       alias: [
         // The data files beside the script instead of bundler chunks (src/data-files.ts).
         { find: /^\.\/data-files\.js$/, replacement: new URL('./src/data-files.ts', import.meta.url).pathname },
+        // SHA-256 for pages without WebCrypto as a data file too (src/sha256-fallback.ts).
+        { find: /^\.\/sha256-fallback\.js$/, replacement: new URL('./src/sha256-fallback.ts', import.meta.url).pathname },
         ...(full ? [] : [{ find: /^\.\/phone-engine\.js$/, replacement: './phone-engine-lite.js' }]),
       ],
     },

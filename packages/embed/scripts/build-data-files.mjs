@@ -5,6 +5,8 @@
 //
 //   phone: dist/intake-phone-<hash>.js — @intake/core/phone-engine (libphonenumber-js and Intake's
 //          metadata) as one self-contained ES module.
+//   sha256: dist/intake-sha256-<hash>.js — @stablelib/sha256, for pages without WebCrypto (plain
+//          http on a real host name), where the script starts loading it as soon as it runs.
 //
 // The hash is the first 10 hex digits of the file's SHA-256, so a changed file gets a new name
 // and the files can be served with `Cache-Control: immutable`.
@@ -19,7 +21,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, 'dist');
 const work = resolve(root, 'node_modules/.data-files');
 
-const entries = { phone: '@intake/core/phone-engine' };
+const entries = { phone: '@intake/core/phone-engine', sha256: '@stablelib/sha256' };
 const require = createRequire(resolve(root, 'package.json'));
 
 await rm(dist, { recursive: true, force: true });
@@ -33,8 +35,10 @@ for (const [name, entry] of Object.entries(entries)) {
     build: {
       target: 'es2022',
       outDir: work,
+      // Library builds of ES modules are not minified by default; these files are for the wire.
+      minify: true,
       emptyOutDir: true,
-      rolldownOptions: { output: { charset: 'ascii' } },
+      rolldownOptions: { output: { charset: 'ascii', minify: true } },
       lib: { entry: require.resolve(entry), formats: ['es'], fileName: () => `${name}.js` },
     },
   });

@@ -1,6 +1,6 @@
-import { hash as sha256 } from '@stablelib/sha256';
 import type { FieldValue } from '../normalize/normalize-field.js';
 import type { Form } from '../schema/types.js';
+import { loadSha256 } from './sha256-fallback.js';
 
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -16,8 +16,8 @@ export function dedupeSource(dedupe: readonly string[], data: Readonly<Record<st
 
 /**
  * The record's `dedupeKey`: lower-case hex SHA-256 of {@link dedupeSource}, or `null` when the
- * form has no `dedupe`. Uses WebCrypto; pages on plain http (no `crypto.subtle`) use
- * @stablelib/sha256, which gives the same digest.
+ * form has no `dedupe`. Uses WebCrypto; pages on plain http (no `crypto.subtle`) load
+ * @stablelib/sha256 on demand (./sha256-fallback.ts), which gives the same digest.
  *
  * @example
  * await computeDedupeKey(form, { phone: '+8613912345678' }); // '5e1f…' (64 hex digits)
@@ -27,5 +27,6 @@ export async function computeDedupeKey(form: Form, data: Readonly<Record<string,
   const bytes = new TextEncoder().encode(dedupeSource(form.dedupe, data));
   const subtle = globalThis.crypto?.subtle;
   if (subtle) return hex(new Uint8Array(await subtle.digest('SHA-256', bytes)));
+  const sha256 = await loadSha256();
   return hex(sha256(bytes));
 }

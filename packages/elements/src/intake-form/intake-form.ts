@@ -268,6 +268,7 @@ export class IntakeForm extends LitElement {
       record = await intake.toRecord();
     } catch (error) {
       if (error instanceof IntakeValidationError) this.#showSummary(Object.keys(error.errors));
+      else this.#showFailure({ kind: 'failed', message: '' }, undefined, error);
       return;
     }
     this.#summary = [];
@@ -410,9 +411,10 @@ export class IntakeForm extends LitElement {
 
   /**
    * The webhook refused the record (`rejected`: its reason is shown above the form, and the page
-   * hears of it), or it could not be sent (`failed`); the values stay for correction.
+   * hears of it), or it could not be sent or made (`failed`, with any `cause` logged); values stay.
    */
-  #showFailure(state: Extract<SubmissionState, { kind: 'rejected' | 'failed' }>, issues?: readonly unknown[]): void {
+  #showFailure(state: Extract<SubmissionState, { kind: 'rejected' | 'failed' }>, issues?: readonly unknown[], cause?: unknown): void {
+    if (cause) console.error('Intake: the record could not be made.', cause);
     this.#state = state;
     this.#focus.after('notice');
     const { message } = state;

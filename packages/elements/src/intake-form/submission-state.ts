@@ -3,7 +3,8 @@ import type { DeliverOutcome, IntakeRecord } from '@intake/core';
 /**
  * Where a submission of `<intake-form>` stands: being edited, the record on its way, delivered,
  * queued in the on-device outbox, refused by the webhook (with its reason), or failed to be sent
- * (with the error). Each state carries what it needs, so no state can hold another's leftovers.
+ * (with the error; without a record when the record itself could not be made, as when a page
+ * without WebCrypto cannot load the SHA-256 for its dedupe key). Each state carries what it needs, so no state can hold another's leftovers.
  * The delivery rules are in docs/delivery.md.
  */
 export type SubmissionState =
@@ -12,7 +13,7 @@ export type SubmissionState =
   | { readonly kind: 'delivered'; readonly record: IntakeRecord }
   | { readonly kind: 'queued'; readonly record: IntakeRecord }
   | { readonly kind: 'rejected'; readonly record: IntakeRecord; readonly message: string }
-  | { readonly kind: 'failed'; readonly record: IntakeRecord; readonly message: string };
+  | { readonly kind: 'failed'; readonly record?: IntakeRecord; readonly message: string };
 
 /** The states a delivery attempt ends in. */
 export type DeliveryState = Extract<SubmissionState, { kind: 'delivered' | 'queued' | 'rejected' | 'failed' }>;
