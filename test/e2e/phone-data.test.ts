@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parsePhoneNumberFromString as parseMax, getCountries, getCountryCallingCode, getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString as parseMin } from 'libphonenumber-js/min';
 import examples from 'libphonenumber-js/examples.mobile.json' with { type: 'json' };
+import PhoneNumberUtilModule from 'google-libphonenumber';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeRecord } from '@intake/core';
@@ -21,6 +22,29 @@ import { waitFor } from './support/wait-for.js';
 const dist = fileURLToPath(new URL('../../packages/embed/dist/', import.meta.url));
 const dataFiles = JSON.parse(await readFile(`${dist}data-files.json`, 'utf8')) as { phone: string };
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' http://127.0.0.1:*";
+
+const { PhoneNumberUtil, PhoneNumberType, PhoneNumberFormat } = PhoneNumberUtilModule;
+const google = PhoneNumberUtil.getInstance();
+
+/**
+ * The example number of every type (fixed line, mobile, toll free, VoIP, ...) that Google's
+ * libphonenumber metadata (google-libphonenumber) gives for `country`, as E.164 without the `+`
+ * split in calling code and national number. libphonenumber-js ships examples of mobiles only.
+ */
+function examplesOfEveryType(country: string): { callingCode: string; national: string; formattedNational: string; formattedInternational: string }[] {
+  const found = new Map<string, { callingCode: string; national: string; formattedNational: string; formattedInternational: string }>();
+  for (const type of Object.values(PhoneNumberType) as PhoneNumberUtilModule.PhoneNumberType[]) {
+    const example = google.getExampleNumberForType(country, type);
+    if (!example) continue;
+    found.set(google.format(example, PhoneNumberFormat.E164), {
+      callingCode: String(example.getCountryCode()),
+      national: google.getNationalSignificantNumber(example),
+      formattedNational: google.format(example, PhoneNumberFormat.NATIONAL),
+      formattedInternational: google.format(example, PhoneNumberFormat.INTERNATIONAL),
+    });
+  }
+  return [...found.values()];
+}
 
 /** The countries whose verdict must equal libphonenumber-js `max` exactly. */
 const listed = ['CN', 'HK', 'MO', 'TW', 'US', 'CA', 'GB', 'DE', 'FR', 'JP', 'KR', 'IN', 'SG', 'AU'] as const;
@@ -121,9 +145,12 @@ async function fullEngineIn(page: Page): Promise<void> {
   expect(stillLite, 'the full phone engine never arrived').toBe(false);
 }
 
-/** Normalizes each `[defaultCountry, typed]` in the page with `<intake-field type="phone">`: E.164 or null. */
-function judgeInPage(page: Page, cases: readonly (readonly [string, string])[]): Promise<(string | null)[]> {
-  return page.evaluate(async (cases) => {
+/**
+ * Normalizes each `[defaultCountry, typed]` in the page with `<intake-field type="phone">` (with
+ * `number-types` when given): E.164, or null when refused.
+ */
+function judgeInPage(page: Page, cases: readonly (readonly [string, string])[], numberTypes = ''): Promise<(string | null)[]> {
+  return page.evaluate(async (cases, numberTypes) => {
     type Field = HTMLElement & { value: unknown; normalizedValue: unknown; updateComplete: Promise<unknown> };
     const fields = new Map<string, Field>();
     const results: (string | null)[] = [];
@@ -134,6 +161,7 @@ function judgeInPage(page: Page, cases: readonly (readonly [string, string])[]):
         field.setAttribute('type', 'phone');
         field.setAttribute('name', 'p');
         field.setAttribute('default-country', country);
+        if (numberTypes) field.setAttribute('number-types', numberTypes);
         document.getElementById('fields')!.append(field);
         await field.updateComplete;
         fields.set(country, field);
@@ -142,8 +170,9 @@ function judgeInPage(page: Page, cases: readonly (readonly [string, string])[]):
       const value = field.normalizedValue;
       results.push(typeof value === 'string' ? value : null);
     }
+    document.getElementById('fields')!.replaceChildren();
     return results;
-  }, cases as [string, string][]);
+  }, cases as [string, string][], numberTypes);
 }
 
 /** The oracle: libphonenumber-js with `max` metadata, read as Intake reads input (`00` starts an international number). */
@@ -200,6 +229,12 @@ describe('the default script (dist/intake.js) and its phone data file', () => {
         cases.push({ country, typed: example.formatNational(), exact });
         cases.push({ country, typed: example.formatInternational(), exact });
         cases.push({ country, typed: `+${example.countryCallingCode} ${example.nationalNumber}`, exact });
+      }
+      // Google's example of every type, nationally and internationally.
+      for (const example of examplesOfEveryType(country)) {
+        cases.push({ country, typed: example.formattedNational, exact });
+        cases.push({ country, typed: example.formattedInternational, exact });
+        cases.push({ country, typed: `+${example.callingCode} ${example.national}`, exact });
       }
       // Random numbers of plausible lengths (national significant numbers of 6 to 12 digits),
       // typed nationally and internationally.
@@ -259,6 +294,30 @@ describe('the default script (dist/intake.js) and its phone data file', () => {
     expect(disagreements).toEqual([]);
     expect(falseRejections).toEqual([]);
     expect(looserThanMin).toEqual([]);
+    expect(problems.all()).toEqual([]);
+    await page.close();
+  });
+
+  it('with number-types="mobile", takes exactly the numbers libphonenumber-js max calls mobile (or fixed line or mobile)', { timeout: 60_000 }, async () => {
+    const { page, problems } = await open('/fields.html');
+    await fullEngineIn(page);
+    const cases: [string, string][] = [];
+    for (const country of listed) {
+      for (const example of examplesOfEveryType(country)) cases.push([country, example.formattedNational], [country, example.formattedInternational]);
+    }
+    const actual = await judgeInPage(page, cases, 'mobile');
+    const disagreements: string[] = [];
+    let refusedAsLandlineOrOther = 0;
+    cases.forEach(([country, typed], i) => {
+      const phone = parseMax(typed, { defaultCountry: country as CountryCode });
+      const type = phone?.isValid() ? phone.getType() : undefined;
+      const expected = phone?.isValid() && (type === undefined || type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE') ? phone.number : null;
+      if (phone?.isValid() && !expected) refusedAsLandlineOrOther++;
+      if ((actual[i] ?? null) !== expected) disagreements.push(`${country} ${JSON.stringify(typed)} (${type}): script ${actual[i]}, expected ${expected}`);
+    });
+    console.log(`number-types="mobile": ${cases.length} examples of every type, ${refusedAsLandlineOrOther} valid numbers of another kind refused, ${disagreements.length} disagreements`);
+    expect(refusedAsLandlineOrOther).toBeGreaterThan(100);
+    expect(disagreements).toEqual([]);
     expect(problems.all()).toEqual([]);
     await page.close();
   });

@@ -116,5 +116,5 @@ export function fieldLabel(field: Field, locale: string): string {
 
 /** Writes the localized message of a field's problem, e.g. `Enter company name`. */
 export function fieldMessage(field: Field, issue: NonNullable<FieldState['issue']>, locale: string): string {
-  return fillValueMessage(messagesFor(locale).value[issue.code], issue.params, fieldLabel(field, locale));
+  return fillValueMessage(messagesFor(locale), issue.code, issue.params, fieldLabel(field, locale));
 }

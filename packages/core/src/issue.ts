@@ -51,6 +51,7 @@ export type ValueIssueCode =
   | 'invalid_email'
   | 'invalid_phone'
   | 'phone_country_not_allowed'
+  | 'phone_type_not_allowed'
   | 'invalid_number'
   | 'not_integer'
   | 'number_too_small'

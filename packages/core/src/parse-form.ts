@@ -71,8 +71,8 @@ function localizeSchemaIssue(issue: RawSchemaIssue, messages: CoreMessages): Sch
     params['suggestion'] = params['suggestion'] ? fillTemplate(messages.didYouMean, { key: params['suggestion'] }) : '';
   }
   if (issue.code === 'invalid_default' && typeof params['detail'] === 'string') {
-    const template = messages.value[params['detail'] as keyof CoreMessages['value']];
-    if (template) params['detail'] = fillValueMessage(template, params, String(params['label']));
+    const code = params['detail'] as keyof CoreMessages['value'];
+    if (Object.hasOwn(messages.value, code)) params['detail'] = fillValueMessage(messages, code, params, String(params['label']));
   }
   if (issue.code === 'unknown_field_type' || issue.code === 'invalid_value' || issue.code === 'condition_operator') {
     if (typeof params['allowed'] === 'string') params['allowed'] = params['allowed'].split(', ').join(messages.listSeparator);

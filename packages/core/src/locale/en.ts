@@ -3,6 +3,20 @@ import type { CoreMessages } from './messages.js';
 /** English texts of the core. */
 export const en: CoreMessages = {
   listSeparator: ', ',
+  phoneTypes: {
+    mobile: 'mobile',
+    'fixed-line': 'landline',
+    'fixed-line-or-mobile': 'landline or mobile',
+    'toll-free': 'toll-free',
+    'premium-rate': 'premium-rate',
+    'shared-cost': 'shared-cost',
+    voip: 'VoIP',
+    'personal-number': 'personal',
+    pager: 'pager',
+    uan: 'UAN',
+    voicemail: 'voicemail',
+    or: ' or ',
+  },
   didYouMean: ' (did you mean "{key}"?)',
   typeNames: {
     string: 'a string',
@@ -29,6 +43,7 @@ export const en: CoreMessages = {
     invalid_email: 'Enter an email address in the correct format, like name@example.com',
     invalid_phone: 'Enter a valid phone number, like {example}',
     phone_country_not_allowed: 'Enter a phone number from one of these countries: {countries}',
+    phone_type_not_allowed: 'This is a {found} number. Enter a {types} number',
     invalid_number: 'Enter a number for {labelInSentence}',
     not_integer: '{label} must be a whole number',
     number_too_small: '{label} must be {min} or more',

@@ -1,4 +1,5 @@
 import type { RecordIssueCode, SchemaIssueCode, ValueIssueCode } from '../issue.js';
+import type { PhoneNumberType } from '../schema/field-types.js';
 
 /** The texts of the core, with `{param}` placeholders. One object per locale. */
 export interface CoreMessages {
@@ -18,4 +19,10 @@ export interface CoreMessages {
   readonly didYouMean: string;
   /** How a list of names is joined in a message, e.g. `", "` or `"、"`. */
   readonly listSeparator: string;
+  /**
+   * The kinds of phone number (`numberTypes`, docs/schema.md) as a message names them, and the
+   * word that joins alternatives (`"mobile or landline"`): `phone_type_not_allowed`'s `{found}` and
+   * `{types}` are written with them.
+   */
+  readonly phoneTypes: Readonly<Record<PhoneNumberType, string>> & { readonly or: string };
 }

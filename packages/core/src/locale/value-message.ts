@@ -1,5 +1,6 @@
-import type { IssueParams } from '../issue.js';
+import type { IssueParams, ValueIssueCode } from '../issue.js';
 import { fillTemplate } from './format-message.js';
+import type { CoreMessages } from './messages.js';
 
 /**
  * A label as it reads inside a sentence: `Company name` → `company name` (GOV.UK style: "Enter
@@ -12,9 +13,21 @@ export function labelInSentence(label: string): string {
 }
 
 /**
- * Fills a message of a value's problem (`messages.value`). Templates get the label twice: `{label}`
- * as written (to start a sentence) and `{labelInSentence}` (inside one).
+ * Fills the message of a value's problem (`messages.value[code]`). Templates get the label twice:
+ * `{label}` as written (to start a sentence) and `{labelInSentence}` (inside one).
  */
-export function fillValueMessage(template: string, params: IssueParams | undefined, label: string): string {
-  return fillTemplate(template, { ...params, label, labelInSentence: labelInSentence(label) });
+export function fillValueMessage(messages: CoreMessages, code: ValueIssueCode, params: IssueParams | undefined, label: string): string {
+  return fillTemplate(messages.value[code], { ...phoneTypeWords(params, messages), label, labelInSentence: labelInSentence(label) });
+}
+
+/**
+ * `phone_type_not_allowed`'s params in words (docs/schema.md, `numberTypes`):
+ * `{ found: 'fixed-line', types: 'mobile,voip' }` → `{ found: 'landline', types: 'mobile or VoIP' }`.
+ * Other params pass as they are.
+ */
+function phoneTypeWords(params: IssueParams | undefined, messages: CoreMessages): IssueParams | undefined {
+  if (!params || typeof params['types'] !== 'string') return params;
+  const names = messages.phoneTypes;
+  const name = (type: string): string => (Object.hasOwn(names, type) && type !== 'or' ? names[type as keyof typeof names] : type);
+  return { ...params, found: name(String(params['found'])), types: params['types'].split(',').map(name).join(names.or) };
 }

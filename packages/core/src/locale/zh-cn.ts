@@ -3,6 +3,20 @@ import type { CoreMessages } from './messages.js';
 /** Simplified Chinese texts of the core. */
 export const zhCN: CoreMessages = {
   listSeparator: '、',
+  phoneTypes: {
+    mobile: '手机',
+    'fixed-line': '固定电话',
+    'fixed-line-or-mobile': '固定电话或手机',
+    'toll-free': '免费电话',
+    'premium-rate': '付费电话',
+    'shared-cost': '分摊付费电话',
+    voip: '网络电话',
+    'personal-number': '个人号码',
+    pager: '寻呼机',
+    uan: '统一接入号码',
+    voicemail: '语音信箱',
+    or: '或',
+  },
   didYouMean: '（是否想写 "{key}"？）',
   typeNames: {
     string: '字符串',
@@ -29,6 +43,7 @@ export const zhCN: CoreMessages = {
     invalid_email: '请输入格式正确的电子邮箱，例如 name@example.com',
     invalid_phone: '请输入有效的电话号码，例如 {example}',
     phone_country_not_allowed: '请输入以下国家或地区的电话号码：{countries}',
+    phone_type_not_allowed: '这是{found}号码，请输入{types}号码',
     invalid_number: '{label}请输入数字',
     not_integer: '{label}必须是整数',
     number_too_small: '{label}不能小于 {min}',

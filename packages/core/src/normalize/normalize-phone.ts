@@ -8,6 +8,25 @@ export interface PhoneRules {
   readonly defaultCountry?: string;
   /** Countries whose numbers are accepted. */
   readonly countries?: readonly string[];
+  /** The only kinds of number accepted (`['mobile']`); see {@link phoneTypeAllowed}. */
+  readonly numberTypes?: readonly string[];
+}
+
+/** libphonenumber's `FIXED_LINE_OR_MOBILE` → `fixed-line-or-mobile`. */
+const kebab = (type: string): string => type.toLowerCase().replaceAll('_', '-');
+
+/**
+ * Whether a number of libphonenumber type `type` is one of `wanted` (kebab-case types of
+ * docs/schema.md): `fixed-line-or-mobile` counts as both `fixed-line` and `mobile`, either way.
+ * A number whose type the engine cannot tell (`undefined`) passes: the receiver's full check
+ * decides.
+ */
+export function phoneTypeAllowed(type: string | undefined, wanted: readonly string[]): boolean {
+  if (type === undefined) return true;
+  const found = kebab(type);
+  if (wanted.includes(found)) return true;
+  if (found === 'fixed-line-or-mobile') return wanted.includes('mobile') || wanted.includes('fixed-line');
+  return (found === 'mobile' || found === 'fixed-line') && wanted.includes('fixed-line-or-mobile');
 }
 
 // What people type around digits: spaces, dashes, dots, brackets, slashes, and a leading +.
@@ -37,6 +56,10 @@ export function normalizePhone(raw: unknown, rules: PhoneRules = {}): NormalizeR
   const countries = rules.countries;
   if (countries && !(phone.country && countries.includes(phone.country))) {
     return fail('phone_country_not_allowed', { countries: countries.join(', ') });
+  }
+  const numberTypes = rules.numberTypes;
+  if (numberTypes && !phoneTypeAllowed(phone.type, numberTypes)) {
+    return fail('phone_type_not_allowed', { found: kebab(phone.type!), types: numberTypes.join(',') });
   }
   return ok(phone.number);
 }

@@ -11,6 +11,12 @@ export interface PhoneParse {
   readonly valid: boolean;
   /** The number as written at home, for a phone input: `139 1234 5678`. */
   readonly national: string;
+  /**
+   * The kind of number, in libphonenumber's words (`MOBILE`, `FIXED_LINE`, `FIXED_LINE_OR_MOBILE`,
+   * `TOLL_FREE`, …), or `undefined` when the engine cannot tell (the lite engine, or a country
+   * whose metadata has no number types).
+   */
+  readonly type?: string;
 }
 
 /**

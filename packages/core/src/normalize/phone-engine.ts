@@ -20,7 +20,8 @@ export const phoneEngine: PhoneEngine = {
       return undefined; // an unknown default country
     }
     if (!phone) return undefined;
-    return { number: phone.number, country: phone.country, valid: phone.isValid(), national: phone.formatNational() };
+    const valid = phone.isValid();
+    return { number: phone.number, country: phone.country, valid, national: phone.formatNational(), type: valid ? phone.getType() : undefined };
   },
   formatInternational(e164) {
     return parsePhoneNumberFromString(e164, phoneMetadata())?.formatInternational();

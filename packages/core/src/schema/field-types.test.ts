@@ -15,6 +15,7 @@ import { fieldTypes, type Field } from './types.js';
 function sample(spec: ValueSpec | KeySpec): unknown {
   switch (spec.kind) {
     case 'string':
+      if (spec.oneOf) return spec.oneOf[spec.oneOf.length - 1];
       if (spec.pattern === 'country') return 'US';
       if ('isoDate' in spec && spec.isoDate) return '2026-01-01';
       return spec.pattern === 'fieldName' ? 'x2' : 'a';

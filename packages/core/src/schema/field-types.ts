@@ -12,8 +12,8 @@
 
 /** The value of a key, as the form format accepts it. */
 export type ValueSpec =
-  /** A string; `minLength: 1` refuses `''`; `pattern` names one of `patterns.ts`. */
-  | { readonly kind: 'string'; readonly minLength?: 1; readonly pattern?: 'fieldName' | 'country' }
+  /** A string; `minLength: 1` refuses `''`; `pattern` names one of `patterns.ts`; `oneOf` lists the only values allowed. */
+  | { readonly kind: 'string'; readonly minLength?: 1; readonly pattern?: 'fieldName' | 'country'; readonly oneOf?: readonly string[] }
   /** A finite number; `gt: 0` asks for a positive one. */
   | { readonly kind: 'number'; readonly gt?: 0 }
   /** A safe integer from `min` to `max`. */
@@ -61,6 +61,16 @@ const lengths = {
   maxLength: { kind: 'int', min: 1 },
 } as const;
 const country = { kind: 'string', pattern: 'country' } as const;
+
+/**
+ * The kinds of phone number a `numberTypes` key may ask for: libphonenumber's types in kebab-case.
+ * `fixed-line-or-mobile` (numbers of countries that do not tell the two apart, like the US)
+ * counts as both.
+ */
+export const phoneNumberTypes = ['mobile', 'fixed-line', 'fixed-line-or-mobile', 'toll-free', 'premium-rate', 'shared-cost', 'voip', 'personal-number', 'pager', 'uan', 'voicemail'] as const;
+
+/** One of {@link phoneNumberTypes}. */
+export type PhoneNumberType = (typeof phoneNumberTypes)[number];
 
 /**
  * The keys every field has, in the order the docs list them (and JSON Schema and parsed forms
@@ -113,6 +123,8 @@ export const fieldTypeTable = {
       defaultCountry: country,
       /** ISO 3166-1 alpha-2 countries whose numbers are accepted. */
       countries: { kind: 'list', of: country, minLength: 1 },
+      /** The only kinds of number accepted (`["mobile"]`); the full phone engine tells them apart. */
+      numberTypes: { kind: 'list', of: { kind: 'string', oneOf: phoneNumberTypes }, minLength: 1 },
     },
   },
   number: {

@@ -45,6 +45,7 @@ function buildFormSchemas() {
   function valueSchema(spec: ValueSpec): z.ZodMiniType {
     switch (spec.kind) {
       case 'string':
+        if (spec.oneOf) return z.enum(spec.oneOf as readonly string[] as [string, ...string[]]);
         if (spec.pattern) return z.string().check(z.regex(patterns[spec.pattern]));
         return spec.minLength ? z.string().check(z.minLength(spec.minLength)) : z.string();
       case 'number':

@@ -395,6 +395,7 @@ const patterns = { fieldName: fieldNamePattern, country: countryPattern };
 function readerOf(spec: ValueSpec): Reader {
   switch (spec.kind) {
     case 'string':
+      if (spec.oneOf) return enumOf(...spec.oneOf);
       if (spec.pattern) return matching(patterns[spec.pattern]);
       return spec.minLength ? nonEmptyString : string;
     case 'number':

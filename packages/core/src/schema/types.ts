@@ -57,7 +57,9 @@ export interface Option {
 }
 
 /** The TypeScript type of a value of the table in `field-types.ts`. */
-type ValueOfSpec<S> = S extends { readonly kind: 'string' }
+type ValueOfSpec<S> = S extends { readonly kind: 'string'; readonly oneOf: readonly (infer V extends string)[] }
+  ? V
+  : S extends { readonly kind: 'string' }
   ? string
   : S extends { readonly kind: 'number' | 'int' }
     ? number

@@ -32,6 +32,7 @@ function sample(type: FieldType, key: string, spec: ValueSpec | KeySpec): readon
   if (key === 'default') return defaults[type];
   switch (spec.kind) {
     case 'string':
+      if (spec.oneOf) return [spec.oneOf[0]!, spec.oneOf[0]];
       if (spec.pattern === 'country') return ['us', 'US'];
       return 'isoDate' in spec && spec.isoDate ? ['2026-01-01', '2026-01-01'] : ['a', 'a'];
     case 'number':
@@ -40,8 +41,10 @@ function sample(type: FieldType, key: string, spec: ValueSpec | KeySpec): readon
       return ['1', 1];
     case 'boolean':
       return ['', true];
-    case 'list':
-      return ['us, gb', ['US', 'GB']];
+    case 'list': {
+      const of = spec.of.kind === 'string' ? spec.of.oneOf : undefined;
+      return of ? [`${of[0]}, ${of[1]}`, [of[0], of[1]]] : ['us, gb', ['US', 'GB']];
+    }
     default:
       return ['A', 'A'];
   }
