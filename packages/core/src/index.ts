@@ -31,7 +31,7 @@ export { normalizeChoice, normalizeChoices } from './normalize/normalize-choice.
 export { normalizeBoolean, normalizeConsent, normalizeHidden } from './normalize/normalize-boolean.js';
 export type { NormalizeResult } from './normalize/result.js';
 export { phoneMetadata } from './normalize/phone-metadata.js';
-export { composePhoneInput, formatPhoneInput, phoneCountryOptions, splitPhoneValue } from './normalize/phone-input.js';
+export { composePhoneInput, formatPhoneInput, phoneCountryOptions, splitPhoneValue, takeCallingCode } from './normalize/phone-input.js';
 export type { PhoneCountryOption, PhoneParts } from './normalize/phone-input.js';
 export { computeDedupeKey, dedupeSource } from './record/dedupe-key.js';
 export type { ConsentRecord, IntakeRecord, RecordContext } from './record/record.js';

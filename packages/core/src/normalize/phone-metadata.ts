@@ -1,5 +1,5 @@
 import type { MetadataJson } from 'libphonenumber-js/core';
-import metadataJson, { countryCallingCodes } from './phone-metadata.data.js';
+import metadataJson, { countryCallingCodes, mainCountries } from './phone-metadata.data.js';
 
 let metadata: MetadataJson | undefined;
 
@@ -30,4 +30,23 @@ let callingCodes: ReadonlyMap<string, string> | undefined;
 export function phoneCallingCodes(): ReadonlyMap<string, string> {
   callingCodes ??= new Map(countryCallingCodes.split(' ').map((entry) => [entry.slice(0, 2), entry.slice(2)]));
   return callingCodes;
+}
+
+let countriesByCode: ReadonlyMap<string, readonly string[]> | undefined;
+
+/**
+ * The countries of each calling code, the main one first (libphonenumber's order for a shared
+ * code, `1` → `US`, `AG`, …; then the order of {@link phoneCallingCodes}).
+ */
+export function phoneCountriesByCallingCode(): ReadonlyMap<string, readonly string[]> {
+  if (!countriesByCode) {
+    const byCode = new Map<string, string[]>(mainCountries.split(' ').map((entry) => [entry.slice(0, -2), [entry.slice(-2)]]));
+    for (const [country, code] of phoneCallingCodes()) {
+      const list = byCode.get(code);
+      if (!list) byCode.set(code, [country]);
+      else if (!list.includes(country)) list.push(country);
+    }
+    countriesByCode = byCode;
+  }
+  return countriesByCode;
 }

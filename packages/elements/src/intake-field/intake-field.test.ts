@@ -680,22 +680,49 @@ describe('<intake-field> type-specific behaviour', () => {
       await expect(form).to.be.accessible();
     });
 
-    it('moves the country selector to a calling code typed with the number, on leaving the input', async () => {
+    it('shows a calling code typed with the number once, in the selector, as soon as the code is whole', async () => {
       const form = await fixture<HTMLFormElement>(html`
         <form><intake-field type="phone" name="phone" label="Phone" default-country="CN"></intake-field><button type="button">After</button></form>`);
       const field = form.querySelector('intake-field')!;
       await field.updateComplete;
       expect(countrySelect(field)!.value).to.equal('CN');
       field.focus();
-      await sendKeys({ type: '+44 7400 123456' });
+      await sendKeys({ type: '+4' });
       await field.updateComplete;
-      expect(countrySelect(field)!.value, 'not while typing').to.equal('CN');
+      expect([countrySelect(field)!.value, control(field)!.value], '+4 is no calling code yet').to.deep.equal(['CN', '+4']);
+      await sendKeys({ type: '4' });
+      await field.updateComplete;
+      expect([countrySelect(field)!.value, control(field)!.value], '+44 is').to.deep.equal(['GB', '']);
+      await sendKeys({ type: '7400 123456' });
+      await field.updateComplete;
+      expect(countrySelect(field)!.value).to.equal('GB');
+      expect(control(field)!.value, 'no +44 in the text').to.not.contain('44 ');
+      expect(control(field)!.value.replace(/\D/g, '')).to.equal('7400123456');
+      expect(new FormData(form).get('phone')).to.equal('+447400123456');
       await sendKeys({ press: 'Tab' });
       await field.updateComplete;
       expect(countrySelect(field)!.value).to.equal('GB');
-      expect(control(field)!.value.replace(/\D/g, '')).to.match(/^0?7400123456$/);
-      expect(new FormData(form).get('phone')).to.equal('+447400123456');
       await expect(form).to.be.accessible();
+    });
+
+    it('takes a pasted international number apart, and follows a shared calling code to its country on leaving', async () => {
+      const { el } = await mountMarkup('<intake-field type="phone" name="f" label="Phone" default-country="CN"></intake-field>');
+      el.focus();
+      await sendKeys({ type: '00852 5123 4567' });
+      await el.updateComplete;
+      expect([countrySelect(el)!.value, control(el)!.value.replace(/\D/g, '')]).to.deep.equal(['HK', '51234567']);
+      expect(el.normalizedValue).to.equal('+85251234567');
+      control(el)!.select();
+      await sendKeys({ press: 'Backspace' });
+      // +1 is the United States' until the number says otherwise: 242 is the Bahamas.
+      await sendKeys({ type: '+1 242 359 1234' });
+      await el.updateComplete;
+      expect(countrySelect(el)!.value).to.equal('US');
+      expect(control(el)!.value).to.not.contain('+');
+      await tabOut(el);
+      expect(countrySelect(el)!.value).to.equal('BS');
+      expect(control(el)!.value.replace(/\D/g, '')).to.equal('2423591234');
+      expect(el.normalizedValue).to.equal('+12423591234');
     });
 
     it('keeps a typed calling code outside its `countries` as typed, with the error', async () => {
@@ -762,9 +789,9 @@ describe('<intake-field> type-specific behaviour', () => {
       await run(el, ['+44 7400 123456', tab]);
       expectSame(focused(other), countrySelect(other));
       await run(other, [tab, '４１５-５５５-２６７１', tab]);
-      // Leaving the input moved the selector to the typed calling code's country.
+      // The typed calling code moved to the selector; the text holds the national number only.
       expect(countrySelect(el)!.value).to.equal('GB');
-      expect(control(el)!.value).to.equal('07400 123456');
+      expect(control(el)!.value).to.equal('7400 123456');
       expect(entries(form)).to.deep.equal(['+447400123456']);
       expect(entries(form, 'g')).to.deep.equal(['+14155552671']);
       expect(form.checkValidity()).to.equal(true);

@@ -4,7 +4,7 @@
  * renderer uses it; it holds no rule about numbers.
  * @module
  */
-import { composePhoneInput, formatPhoneInput, phoneCountryOptions, splitPhoneValue, type Field, type PhoneCountryOption } from '@intake/core';
+import { composePhoneInput, formatPhoneInput, phoneCountryOptions, splitPhoneValue, takeCallingCode, type Field, type PhoneCountryOption } from '@intake/core';
 import { html, type nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { optionList } from '../directives/option-list.js';
@@ -124,26 +124,35 @@ export class PhoneControl {
     }
     const atEnd = control.selectionStart === control.value.length;
     const deleting = (event as InputEvent).inputType?.startsWith('delete');
+    // The calling code is shown once, in the selector: a whole code typed or pasted at the start
+    // moves there as soon as it is complete (`+44` → United Kingdom +44, the text keeps `7700…`).
+    const taken = atEnd && !deleting ? takeCallingCode(control.value, this.#country || undefined, input.field.countries) : undefined;
+    if (taken) {
+      this.#showAllCountries();
+      control.value = formatPhoneInput(taken.national, taken.country);
+      this.#update(taken.country, control.value, input);
+      return;
+    }
     const formatted = atEnd && !deleting ? formatPhoneInput(control.value, this.#country || undefined) : control.value;
     if (formatted !== control.value) control.value = formatted;
     this.#update(this.#country, formatted, input);
   }
 
   /**
-   * A number typed with its calling code (`+44 7700 900123`, `0044 …`) moves the country selector
-   * to that country and leaves the national part in the input, once the person leaves the input
-   * (not while typing, which would move the text under their fingers). A country outside the
-   * field's `countries` stays as typed, for the core to explain.
+   * When the person leaves the input: a number still holding its calling code (`+44 7700 900123`
+   * edited in the middle) moves it to the selector, and a number of another country of the same
+   * calling code (`+1 242…` under United States) moves the selector to that country (Bahamas), the
+   * text as it is. A country outside the field's `countries` stays as typed, for the core to explain.
    */
   change(control: HTMLElement, input: PhoneInput): void {
     if (control.localName !== 'input') return;
     const text = this.#text.normalize('NFKC').trim();
-    if (!text.startsWith('+') && !text.startsWith('00')) return;
-    const parts = splitPhoneValue(text, undefined);
+    const international = text.startsWith('+') || text.startsWith('00');
+    const parts = splitPhoneValue(international ? text : (this.#composed ?? ''), undefined);
     const countries = input.field.countries;
-    if (!parts.country || (countries && !countries.includes(parts.country))) return;
+    if (!parts.country || (!international && parts.country === this.#country) || (countries && !countries.includes(parts.country))) return;
     this.#showAllCountries();
-    this.#update(parts.country, parts.national, input);
+    this.#update(parts.country, international ? parts.national : this.#text, input);
   }
 
   /** Lists every country before a person reaches the country selector (the picker opens after `pointerdown`). */
