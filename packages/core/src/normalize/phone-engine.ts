@@ -21,7 +21,20 @@ export const phoneEngine: PhoneEngine = {
     }
     if (!phone) return undefined;
     const valid = phone.isValid();
-    return { number: phone.number, country: phone.country, valid, national: phone.formatNational(), type: valid ? phone.getType() : undefined };
+    const found = phone;
+    // The national form and the type cost as much as the parse itself: worked out only when read
+    // (a phone input shows the national form; only `numberTypes` asks for the type).
+    return {
+      number: phone.number,
+      country: phone.country,
+      valid,
+      get national() {
+        return found.formatNational();
+      },
+      get type() {
+        return valid ? found.getType() : undefined;
+      },
+    };
   },
   formatInternational(e164) {
     return parsePhoneNumberFromString(e164, phoneMetadata())?.formatInternational();
