@@ -4,6 +4,7 @@
 // does not serve the phone data file, as for a phone that cannot reach it: the form works on the
 // lite check (test/e2e/phone-data.test.ts covers the data file being there).
 // Needs `pnpm build` first (the embed's build writes dist/).
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, HTTPRequest } from 'puppeteer-core';
@@ -79,11 +80,14 @@ async function clickSubmit(form: FormPage): Promise<void> {
 }
 
 describe('dist/intake.js (lite phone engine) in a page', () => {
-  it('is one classic script with the lite engine: no module syntax, no libphonenumber-js, one import() of its data files', () => {
+  it('is one classic script with the lite engine: no module syntax, no libphonenumber-js, one import() per data file', () => {
     // Booleans, not the script itself: a failure would print 120 KB.
     expect(/^\s*import\s|^\s*export\s/m.test(script), 'module syntax').toBe(false);
-    // The data files loaded on demand (docs/schema.md): one dynamic import, of a file beside the script.
-    expect(script.match(/\bimport\s*\(/g)?.length, 'dynamic imports').toBe(1);
+    // The data files loaded on demand (docs/schema.md): one dynamic import per file of
+    // dist/data-files.json (the phone engine, the SHA-256), each of a file beside the script.
+    const dataFiles = Object.keys(JSON.parse(readFileSync(new URL('../../packages/embed/dist/data-files.json', import.meta.url), 'utf8')) as object);
+    expect(dataFiles).toEqual(['phone', 'sha256']);
+    expect(script.match(/\bimport\s*\(/g)?.length, 'dynamic imports').toBe(dataFiles.length);
     expect(script.startsWith('var Intake=('), 'an IIFE assigning the global Intake').toBe(true);
     expect(script.includes('libphonenumber'), 'libphonenumber-js').toBe(false);
     // ASCII only: a page in another encoding (GBK without <meta charset>) reads the same texts and regexes.
