@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeBoolean, normalizeConsent, normalizeHidden } from './normalize-boolean.js';
+import { cleanText } from './clean-text.js';
 import { expectWellFormed } from '../test-support/expect-well-formed.js';
 
 
@@ -106,7 +107,7 @@ describe('boolean, consent and hidden properties', () => {
         if (result.ok && result.value !== undefined) {
           expect(typeof result.value).toBe('string');
           expect(result.value).not.toBe('');
-          if (typeof raw === 'string') expect(result.value).toBe(raw);
+          if (typeof raw === 'string') expect(result.value).toBe(cleanText(raw));
           expect(normalizeHidden(result.value)).toEqual(result);
         }
       }),

@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text.js';
 import { empty, fail, ok, type NormalizeResult } from './result.js';
 
 /** Normalizes a yes/no field: `true` or `false`. */
@@ -12,10 +13,13 @@ export function normalizeConsent(raw: unknown): NormalizeResult<true> {
   return raw === true ? ok(true) : fail('invalid_type');
 }
 
-/** Normalizes a hidden value: any string as it is; numbers and booleans as strings. */
+/** Normalizes a hidden value: a string as it is but for what no record may hold (`cleanText`); numbers and booleans as strings. */
 export function normalizeHidden(raw: unknown): NormalizeResult<string> {
-  if (raw === undefined || raw === null || raw === '') return empty;
-  if (typeof raw === 'string') return ok(raw);
+  if (raw === undefined || raw === null) return empty;
+  if (typeof raw === 'string') {
+    const value = cleanText(raw);
+    return value === '' ? empty : ok(value);
+  }
   if (typeof raw === 'number' || typeof raw === 'boolean') return ok(String(raw));
   return fail('invalid_type');
 }

@@ -1,9 +1,10 @@
+import { withoutFormatCharacters } from './clean-text.js';
 import { empty, fail, ok, type NormalizeResult } from './result.js';
 
 // Plausible, not RFC 5322: one @, a local part without spaces or control characters, a dotted
 // domain whose labels are letters (any script), digits and inner hyphens, and a top-level label of
 // two or more letters.
-const local = /^[^\s\p{Cc}@"(),:;<>[\\\]]+$/u;
+const local = /^[^\s\p{Cc}\p{Cs}@"(),:;<>[\\\]]+$/u;
 const label = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 const topLevel = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/u;
 
@@ -18,7 +19,9 @@ const topLevel = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/u;
 export function normalizeEmail(raw: unknown): NormalizeResult<string> {
   if (raw === undefined || raw === null) return empty;
   if (typeof raw !== 'string') return fail('invalid_type');
-  const value = raw.normalize('NFKC').trim().toLowerCase().normalize('NFKC');
+  // Invisible format characters (a zero-width space, a soft hyphen) go; a control character or a
+  // lone surrogate makes the address invalid (docs/schema.md, "What text can hold").
+  const value = withoutFormatCharacters(raw).normalize('NFKC').trim().toLowerCase().normalize('NFKC');
   if (value === '') return empty;
   const at = value.lastIndexOf('@');
   const user = value.slice(0, at);

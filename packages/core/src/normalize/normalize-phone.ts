@@ -1,3 +1,4 @@
+import { cleanCode } from './clean-text.js';
 import { currentPhoneEngine } from './current-phone-engine.js';
 import { phoneCallingCodes } from './phone-metadata.js';
 import { empty, fail, ok, type NormalizeResult } from './result.js';
@@ -45,7 +46,7 @@ const allowed = /^\+?[\d\s\-.()/\u2010-\u2015\u2212\u3000]*$/;
 export function normalizePhone(raw: unknown, rules: PhoneRules = {}): NormalizeResult<string> {
   if (raw === undefined || raw === null) return empty;
   if (typeof raw !== 'string') return fail('invalid_type');
-  let text = raw.normalize('NFKC').trim();
+  let text = cleanCode(raw).normalize('NFKC').trim();
   if (text === '') return empty;
   const example = phoneExample(rules.defaultCountry);
   if (!allowed.test(text)) return fail('invalid_phone', { example });

@@ -10,7 +10,7 @@ import { characterCount } from './result.js';
 const whiteSpace = [
   ' ', '\t', '\n', '\r', '\u000B', '\u000C', '\u0085', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002',
   '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u2028', '\u2029',
-  '\u202F', '\u205F', '\u3000', '\uFEFF',
+  '\u202F', '\u205F', '\u3000',
 ];
 
 /** Any UTF-16 code unit, so lone surrogates too. */

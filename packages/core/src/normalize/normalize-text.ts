@@ -1,3 +1,4 @@
+import { cleanText } from './clean-text.js';
 import { characterCount, empty, fail, ok, type NormalizeResult } from './result.js';
 
 /** Options shared by the text normalizers. */
@@ -7,12 +8,6 @@ export interface TextRules {
   /** Compiled `pattern`; the whole value must match. */
   readonly pattern?: RegExp;
 }
-
-// C0/C1 control characters never belong in a form value. Tab, line feed, carriage return and the
-// control characters Unicode counts as white space (VT, FF, NEL; Word puts VT for a line break in
-// pasted text) are not removed here: they separate words, so each normalizer turns them into
-// white space or a line break.
-const controls = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
 
 function checkLength(value: string, rules: TextRules): NormalizeResult<string> {
   const length = characterCount(value);
@@ -27,8 +22,9 @@ function checkLength(value: string, rules: TextRules): NormalizeResult<string> {
 }
 
 /**
- * Normalizes a single-line text: NFC, trimmed, every run of white space (line breaks, tabs, VT, FF,
- * NEL, no-break and ideographic spaces) collapsed to one space; other control characters removed.
+ * Normalizes a single-line text: what a record may not hold removed (`cleanText`: lone surrogates,
+ * control characters, bidi overrides and isolates, U+FEFF), NFC, trimmed, every run of white space
+ * (line breaks, tabs, VT, FF, NEL, no-break and ideographic spaces) collapsed to one space.
  *
  * @example
  * normalizeText('  Acme \n  Ltd ').value; // 'Acme Ltd'
@@ -36,20 +32,19 @@ function checkLength(value: string, rules: TextRules): NormalizeResult<string> {
 export function normalizeText(raw: unknown, rules: TextRules = {}): NormalizeResult<string> {
   if (raw === undefined || raw === null) return empty;
   if (typeof raw !== 'string') return fail('invalid_type');
-  const value = raw.replace(controls, '').normalize('NFC').replace(/[\s\u0085]+/g, ' ').trim();
+  const value = cleanText(raw).normalize('NFC').replace(/[\s\u0085]+/g, ' ').trim();
   return value === '' ? empty : checkLength(value, rules);
 }
 
 /**
  * Normalizes a multi-line text: NFC, line endings `\n` (from CRLF, CR, VT, FF, NEL, U+2028 and
- * U+2029), control characters other than tab removed, trimmed. Lines keep their inner spacing.
+ * U+2029), then `cleanText` (tab stays), trimmed. Lines keep their inner spacing.
  */
 export function normalizeTextarea(raw: unknown, rules: TextRules = {}): NormalizeResult<string> {
   if (raw === undefined || raw === null) return empty;
   if (typeof raw !== 'string') return fail('invalid_type');
-  const value = raw
+  const value = cleanText(raw)
     .replace(/\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g, '\n')
-    .replace(controls, '')
     .normalize('NFC')
     .trim();
   return value === '' ? empty : checkLength(value, rules);
