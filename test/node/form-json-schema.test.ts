@@ -1,7 +1,7 @@
 // The shipped JSON Schema (`@intake/core/form.schema.json`) judged by ajv, a validator nobody here
 // wrote: every form the docs and presets call valid passes it, and on forms that are broken in the
 // structure of one field or key (not in a rule across fields, which JSON Schema cannot say) ajv and
-// parseForm agree. See docs/schema.md#editor-support-schema.
+// parseForm agree. See docs/schema.md#the-json-schema-for-editors.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseForm } from '@intake/core';
