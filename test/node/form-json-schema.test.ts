@@ -1,7 +1,7 @@
 // The shipped JSON Schema (`@intake/core/form.schema.json`) judged by ajv, a validator nobody here
 // wrote: every form the docs and presets call valid passes it, and on forms that are broken in the
 // structure of one field or key (not in a rule across fields, which JSON Schema cannot say) ajv and
-// parseForm agree. See docs/schema.md#editor-support-schema.
+// parseForm agree. See docs/schema.md#the-json-schema-for-editors.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseForm } from '@intake/core';
@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { codeBlocks, readDoc, root } from './docs-markdown.js';
 
 const schema = JSON.parse(await readFile(resolve(root, 'packages/core/form.schema.json'), 'utf8'));
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+// Strict mode: an unknown keyword, a union type, a required key not defined beside it... throws.
+const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(schema);
 
 /** A valid base form to break one piece at a time. */
@@ -47,9 +48,57 @@ const mutations: Mutation[] = [
   ['fields not a list', (f) => Object.assign(f, { fields: {} })],
   ['a form id with a space', (f) => Object.assign(f, { id: 'a b' })],
   ['submit without a url', (f) => Object.assign(f, { submit: {} })],
+  ['an empty condition', (f) => Object.assign(f.fields[1]!, { visibleWhen: {} })],
+  ['a condition without an operator', (f) => Object.assign(f.fields[1]!, { visibleWhen: { field: 'name' } })],
+  ['a condition with two operators', (f) => Object.assign(f.fields[1]!, { visibleWhen: { field: 'name', filled: true, equals: 'x' } })],
+  ['a comparison with a group', (f) => Object.assign(f.fields[1]!, { visibleWhen: { field: 'name', filled: true, all: [] } })],
+  ['two groups in one condition', (f) => Object.assign(f.fields[1]!, { visibleWhen: { all: [], any: [] } })],
+  ['an operator without a field', (f) => Object.assign(f.fields[1]!, { visibleWhen: { not: { filled: true } } })],
+  ['a bad condition deep in a tag', (f) => Object.assign(f, { tags: [{ tag: 't', when: { any: [{ all: [{ field: 'name' }] }] } }] })],
+  ['a phone country the phone check does not know', (f) => Object.assign(f.fields[2]!, { countries: ['CN', 'ZZ'] })],
+  ['a date bound that is no real day', (f) => Object.assign(f.fields[5]!, { min: '2026-02-29' })],
+  ['a consent that starts agreed', (f) => Object.assign(f.fields[7]!, { default: true })],
+  ['a step naming a field twice', (f) => Object.assign(f, { steps: [{ id: 's', fields: ['name', 'name'] }] })],
 ];
 
 describe('form.schema.json, judged by ajv', () => {
+  it('compiles in ajv strict mode, every strict option on', () => {
+    const strictest = { strict: true, strictSchema: true, strictNumbers: true, strictTypes: true, strictTuples: true, strictRequired: true } as const;
+    expect(() => new Ajv2020(strictest).compile(schema)).not.toThrow();
+    // and strict mode is not a no-op here: a union type is refused
+    expect(() => new Ajv2020(strictest).compile({ type: ['string', 'number'] })).toThrow(/union type/);
+  });
+
+  it('accepts every form of condition, alone and nested', () => {
+    const form = base();
+    const conditions = [
+      ...['equals', 'notEquals'].map((op) => ({ field: 'name', [op]: 'x' })),
+      { field: 'size', in: ['s'] },
+      { field: 'size', notIn: ['s'] },
+      ...['gt', 'gte', 'lt', 'lte'].map((op) => ({ field: 'seats', [op]: 3 })),
+      { field: 'topics', contains: 'a' },
+      { field: 'name', filled: false },
+      { all: [] },
+      { any: [{ field: 'name', filled: true }, { not: { all: [{ field: 'seats', gt: 1 }] } }] },
+    ];
+    Object.assign(form, { tags: conditions.map((when, i) => ({ tag: `t${i}`, when })) });
+    expect(parseForm(form).ok).toBe(true);
+    expect(validate(form), ajv.errorsText(validate.errors)).toBe(true);
+  });
+
+  it('refuses Object.prototype members as field names and option values', () => {
+    for (const name of Object.getOwnPropertyNames(Object.prototype)) {
+      const named = base();
+      Object.assign(named.fields[0]!, { name });
+      expect(validate(named), name).toBe(false);
+      const option = base();
+      Object.assign(option.fields[3]!, { options: [{ value: name }] });
+      expect(validate(option), name).toBe(false);
+      const label = JSON.parse(`{"id":"p","fields":[{"type":"text","name":"a","label":{${JSON.stringify(name)}:"x"}}]}`);
+      expect(validate(label), name).toBe(false);
+    }
+  });
+
   it('accepts the presets', async () => {
     for (const name of ['crm-lead', 'contact']) {
       const preset = JSON.parse(await readFile(resolve(root, `packages/core/presets/${name}.json`), 'utf8'));

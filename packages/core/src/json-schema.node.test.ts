@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formJsonSchema } from './json-schema.js';
+import { parseDate } from './normalize/normalize-date.js';
+import { calendarDatePattern, formJsonSchema, reservedNames } from './json-schema.js';
 
 describe('formJsonSchema', () => {
   it('is the file shipped as @intake/core/form.schema.json', async () => {
@@ -28,6 +29,32 @@ describe('formJsonSchema', () => {
     for (const name of ['crm-lead', 'contact']) {
       const preset = JSON.parse(await readFile(new URL(`../presets/${name}.json`, import.meta.url), 'utf8'));
       expect(preset.$schema).toBe('../form.schema.json');
+    }
+  });
+
+  it('reserves exactly the members of Object.prototype', () => {
+    expect([...reservedNames]).toEqual(Object.getOwnPropertyNames(Object.prototype).sort());
+  });
+
+  it('takes as a date bound exactly the days parseForm takes, over four centuries and beyond the month ends', () => {
+    const pattern = new RegExp(calendarDatePattern, 'u');
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    let real = 0;
+    const wrong: string[] = [];
+    for (let year = 1800; year < 2200; year++) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          const expected = parseDate(text) === text;
+          if (expected) real++;
+          if (pattern.test(text) !== expected) wrong.push(text);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(real).toBe(146_097); // the days of 400 Gregorian years
+    for (const text of ['0000-02-29', '0004-02-29', '9996-02-29', '2000-02-29', '1900-02-29', '0100-02-29', '2024-2-29', '20240-02-28', ' 2024-02-28']) {
+      expect(pattern.test(text), text).toBe(parseDate(text) === text);
     }
   });
 });
