@@ -23,6 +23,15 @@ const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
  * Runs on the raw JSON and skips what is malformed (zod reports that), so a form with several
  * kinds of problems gets all of them reported in one pass.
  */
+/**
+ * Whether a name is a member of `Object.prototype` (`__proto__`, `constructor`, `toString`, …):
+ * such a field name or option value would be read from every plain object by a lookup keyed by
+ * it (`record.data[name]`), so the form format refuses them (docs/schema.md, "Names").
+ */
+function isReserved(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(Object.prototype, name);
+}
+
 export function checkForm(input: unknown): RawSchemaIssue[] {
   const issues: RawSchemaIssue[] = [];
   if (!isObject(input)) return issues;
@@ -30,6 +39,7 @@ export function checkForm(input: unknown): RawSchemaIssue[] {
 
   arrayOf(input['fields']).forEach((field, index) => {
     if (!isObject(field) || typeof field['name'] !== 'string') return;
+    if (isReserved(field['name'])) issues.push({ code: 'reserved_name', path: ['fields', index, 'name'], params: { name: field['name'] } });
     const seen = fields.get(field['name']);
     if (seen) {
       issues.push({ code: 'duplicate_name', path: ['fields', index, 'name'], params: { name: field['name'], first: seen.index } });
@@ -122,7 +132,32 @@ export function checkForm(input: unknown): RawSchemaIssue[] {
 
   const submit = input['submit'];
   if (isObject(submit) && typeof submit['url'] === 'string') checkUrl(submit['url'], issues);
+  if (isObject(submit) && isObject(submit['headers'])) {
+    for (const name of Object.keys(submit['headers'])) {
+      if (isReserved(name) && name !== '__proto__') issues.push({ code: 'reserved_name', path: ['submit', 'headers', name], params: { name } });
+    }
+  }
+  findProtoKeys(input, issues);
   return issues;
+}
+
+/**
+ * An own `__proto__` key anywhere in the form (`JSON.parse` makes one: a locale map
+ * `{"__proto__": "…"}`, a header): reported where it is, as a reader would otherwise drop it
+ * silently. Iterative, so a deeply nested form cannot exhaust the stack.
+ */
+function findProtoKeys(input: Json, issues: RawSchemaIssue[]): void {
+  const stack: [unknown, Path][] = [[input, []]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, path] = next;
+    if (Array.isArray(value)) value.forEach((item, i) => stack.push([item, [...path, i]]));
+    else if (isObject(value)) {
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') issues.push({ code: 'reserved_name', path: [...path, key], params: { name: key } });
+        else stack.push([value[key], [...path, key]]);
+      }
+    }
+  }
 }
 
 function checkUrl(url: string, issues: RawSchemaIssue[]): void {
@@ -179,6 +214,7 @@ function checkField(field: Json, path: Path, issues: RawSchemaIssue[]): void {
   const values = new Map<string, number>();
   options.forEach((option, i) => {
     if (!isObject(option) || typeof option['value'] !== 'string') return;
+    if (isReserved(option['value'])) issues.push({ code: 'reserved_name', path: [...path, 'options', i, 'value'], params: { name: option['value'] } });
     const first = values.get(option['value']);
     if (first !== undefined) issues.push({ code: 'duplicate_option', path: [...path, 'options', i, 'value'], params: { value: option['value'], first } });
     else values.set(option['value'], i);

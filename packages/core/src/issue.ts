@@ -19,6 +19,7 @@ export type SchemaIssueCode =
   | 'too_small_value'
   | 'too_big_value'
   | 'duplicate_name'
+  | 'reserved_name'
   | 'duplicate_option'
   | 'unknown_field'
   | 'condition_cycle'

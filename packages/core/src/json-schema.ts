@@ -115,8 +115,8 @@ function tightenValue(schema: JsonSchema, spec: ValueSpec & { readonly isoDate?:
 
 /**
  * The JSON Schema made as strict as `parseForm` wherever JSON Schema can say it (docs/schema.md,
- * "The JSON Schema for editors"): a condition is one of its forms, field names and option values
- * are not `Object.prototype` members (locale keys cannot be: their pattern refuses them), a phone
+ * "The JSON Schema for editors"): a condition is one of its forms, field names, option values and
+ * header names are not `Object.prototype` members (locale keys cannot be: their pattern refuses them), a phone
  * country is one the phone check knows, a date bound is a real date, a consent does not start
  * agreed, a step names a field once, and no union types (so it compiles in ajv's strict mode).
  */
@@ -152,6 +152,8 @@ function tighten(generated: JsonSchema): JsonSchema {
   }
   // `step_duplicate_field`, within one step (a field in two steps is a rule across steps).
   at(schema, 'properties', 'steps', 'items', 'properties', 'fields')['uniqueItems'] = true;
+  // `reserved_name` for header names too.
+  at(schema, 'properties', 'submit', 'properties', 'headers')['propertyNames'] = { not: { enum: reservedNames } };
 
   walk(schema, splitUnionType);
   return schema;

@@ -268,11 +268,10 @@ describe('parseForm', () => {
     expect(issues[2]!.message).toBe('Expected a text (a string, or an object of locale to string), got a number');
   });
 
-  it('reports an own __proto__ key as an unknown key and never lets it reach the form', () => {
+  it('reports an own __proto__ key (as an unknown key, or in a map as a reserved name) and never lets it reach the form', () => {
     const input = JSON.parse('{"id":"x","fields":[{"type":"text","name":"a","label":{"__proto__":{"polluted":1},"en":"A"}}]}') as unknown;
-    const result = parseForm(input);
-    expect(result.ok).toBe(true);
-    if (result.ok) expect(Object.getPrototypeOf(result.form.fields[0]!.label)).toBe(Object.prototype);
+    expect(only(input)).toEqual([expect.objectContaining({ code: 'reserved_name', path: 'fields[0].label.__proto__' })]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(only(JSON.parse('{"id":"x","__proto__":{},"fields":[{"type":"text","name":"a"}]}'))).toEqual([
       expect.objectContaining({ code: 'unknown_key', path: '__proto__' }),
     ]);
@@ -310,5 +309,29 @@ describe('parseForm', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('parseForm and names every object has', () => {
+  it('refuses Object.prototype members as field names, option values and header names, and any own __proto__ key, each with its path', () => {
+    const issuesOf = (form: unknown) => {
+      const result = parseForm(form);
+      return result.ok ? [] : result.issues.map((issue) => `${issue.code} ${JSON.stringify(issue.path)}`);
+    };
+    expect(issuesOf({ id: 'p', fields: [{ type: 'text', name: '__proto__' }] })).toEqual(['reserved_name ["fields",0,"name"]']);
+    expect(issuesOf({ id: 'p', fields: [{ type: 'text', name: 'constructor' }, { type: 'text', name: 'hasOwnProperty' }] })).toEqual([
+      'reserved_name ["fields",0,"name"]',
+      'reserved_name ["fields",1,"name"]',
+    ]);
+    expect(issuesOf({ id: 'p', fields: [{ type: 'select', name: 'a', options: [{ value: 'ok' }, { value: 'toString' }] }] })).toEqual(['reserved_name ["fields",0,"options",1,"value"]']);
+    expect(issuesOf(JSON.parse('{"id":"p","fields":[{"type":"text","name":"a","label":{"en":"A","__proto__":"x"}}]}'))).toEqual(['reserved_name ["fields",0,"label","__proto__"]']);
+    expect(issuesOf(JSON.parse('{"id":"p","fields":[{"type":"text","name":"a"}],"submit":{"url":"https://example.com/h","headers":{"__proto__":"x","valueOf":"y"}}}'))).toEqual([
+      'reserved_name ["submit","headers","valueOf"]',
+      'reserved_name ["submit","headers","__proto__"]',
+    ]);
+    const message = parseForm({ id: 'p', fields: [{ type: 'text', name: '__proto__' }] });
+    expect(message.ok ? '' : message.issues[0]!.message).toContain('"__proto__" cannot be used as a name');
+    // Names that merely look alike are fine.
+    expect(parseForm({ id: 'p', fields: [{ type: 'text', name: 'proto' }, { type: 'text', name: '_constructor' }] }).ok).toBe(true);
   });
 });

@@ -48,10 +48,12 @@ export function parseForm(json: unknown, options: ParseFormOptions = {}): ParseF
   raw.push(...checkForm(input));
   if (raw.length === 0 && read.ok) return { ok: true, form: read.form };
   const seen = new Set<string>();
+  // An own `__proto__` key where the reader already calls it an unknown key is said once.
+  const unknownKeys = new Set(raw.filter((issue) => issue.code === 'unknown_key').map((issue) => formatPath(issue.path)));
   const issues: SchemaIssue[] = [];
   for (const issue of raw) {
     const key = `${issue.code} ${formatPath(issue.path)}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || (issue.code === 'reserved_name' && unknownKeys.has(formatPath(issue.path)))) continue;
     seen.add(key);
     issues.push(localizeSchemaIssue(issue, messages));
   }

@@ -86,6 +86,7 @@ export const en: CoreMessages = {
     too_small_value: 'Must be {min} or more',
     too_big_value: 'Must be {max} or less',
     duplicate_name: 'Field name "{name}" is already used by fields[{first}]',
+    reserved_name: '"{name}" cannot be used as a name: every JavaScript object has it. Choose another name',
     duplicate_option: 'Option value "{value}" is already used by options[{first}]',
     unknown_field: 'No field is named "{name}"',
     condition_cycle: 'These fields are shown only under conditions on each other, so none could ever appear: {cycle}',

@@ -86,6 +86,7 @@ export const zhCN: CoreMessages = {
     too_small_value: '不能小于 {min}',
     too_big_value: '不能大于 {max}',
     duplicate_name: '字段名 "{name}" 已被 fields[{first}] 使用',
+    reserved_name: '不能使用 "{name}" 作为名称：每个 JavaScript 对象都自带这个名称。请换一个名称',
     duplicate_option: '选项值 "{value}" 已被 options[{first}] 使用',
     unknown_field: '没有名为 "{name}" 的字段',
     condition_cycle: '这些字段的显示条件互相依赖，因此都不可能显示：{cycle}',
