@@ -44,7 +44,7 @@ describe('date renderer: what people type into the date input', () => {
         expect(el.checkValidity()).to.equal(true);
         expect(errorText(el)).to.equal('');
       } else {
-        expect(el.checkValidity(), el.value).to.equal(false);
+        expect(el.checkValidity(), String(el.value)).to.equal(false);
         expect(form.checkValidity()).to.equal(false);
         expect(dateMessages).to.include(el.validationMessage);
         expect(errorText(el)).to.equal(`Error: ${el.validationMessage}`);
