@@ -26,7 +26,7 @@ export { normalizeEmail } from './normalize/normalize-email.js';
 export { normalizePhone, phoneExample } from './normalize/normalize-phone.js';
 export type { PhoneRules } from './normalize/normalize-phone.js';
 export { normalizeNumber } from './normalize/normalize-number.js';
-export { normalizeDate } from './normalize/normalize-date.js';
+export { defaultDateMax, defaultDateMin, normalizeDate } from './normalize/normalize-date.js';
 export { normalizeChoice, normalizeChoices } from './normalize/normalize-choice.js';
 export { normalizeBoolean, normalizeConsent, normalizeHidden } from './normalize/normalize-boolean.js';
 export type { NormalizeResult } from './normalize/result.js';

@@ -9,6 +9,7 @@ export { parseRetryAfter } from './delivery/post-record.js';
 export { backoffDelay } from './delivery/deliver-record.js';
 export { defaultClaim } from './delivery/outbox.js';
 export { baseKeys, fieldTypeTable, keysOf } from './schema/field-types.js';
+export { parseDate } from './normalize/normalize-date.js';
 export type { FieldTypeSpec, KeySpec, ValueSpec } from './schema/field-types.js';
 export { currentPhoneEngine, onPhoneEngineChange, usePhoneEngine } from './normalize/current-phone-engine.js';
 export type { PhoneEngine, PhoneParse } from './normalize/phone-engine-api.js';

@@ -45,6 +45,9 @@ describe('validateRecord', () => {
     expect(validateRecord(form, proto).map((issue) => `${issue.code} ${formatPath(issue.path)}`)).toEqual(['unknown_field data.__proto__']);
     expect(await tampered((r) => (r.data['decisionMaker'] = 'Boss'))).toEqual(['hidden_field data.decisionMaker']);
     expect(await tampered((r) => (r.data['company'] = 'x'.repeat(5000)))).toEqual(['too_long data.company']);
+    // A year typed into the wrong segment of a date input, outside the bounds of crm-lead's date.
+    expect(await tampered((r) => (r.data['firstContactDate'] = '6315-02-02'))).toEqual(['date_too_late data.firstContactDate']);
+    expect(await tampered((r) => (r.data['firstContactDate'] = '0026-03-15'))).toEqual(['date_too_early data.firstContactDate']);
   });
 
   it('rejects a record missing a required value, including one required by a condition', async () => {

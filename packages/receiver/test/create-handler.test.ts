@@ -110,6 +110,8 @@ describe('createHandler', () => {
       ['wrong tags', (copy) => (copy['tags'] = ['high-value']), 'tags_mismatch', ['tags']],
       ['a missing required field', (copy) => delete copy['data'].company, 'required', ['data', 'company']],
       ['an option that does not exist', (copy) => (copy['data'].industry = 'Z'), 'invalid_option', ['data', 'industry']],
+      ['a date after the max of crm-lead', (copy) => (copy['data'].firstContactDate = '2036-01-01'), 'date_too_late', ['data', 'firstContactDate']],
+      ['a year typed into the wrong segment of a date input', (copy) => (copy['data'].firstContactDate = '6315-02-02'), 'date_too_late', ['data', 'firstContactDate']],
       ['another form', (copy) => (copy['form'].id = 'contact'), 'form_mismatch', ['form', 'id']],
       ['an id that is not a v4 UUID', (copy) => (copy['id'] = 'not-a-uuid'), 'invalid_id', ['id']],
     ];

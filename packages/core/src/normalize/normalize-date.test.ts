@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRealDate, normalizeDate, parseDate, type DateRules } from './normalize-date.js';
+import { defaultDateMax, defaultDateMin, isRealDate, normalizeDate, parseDate, type DateRules } from './normalize-date.js';
 import { expectWellFormed } from '../test-support/expect-well-formed.js';
 
 
@@ -67,6 +67,27 @@ describe('normalizeDate', () => {
     expect(normalizeDate('2027-01-01', rules)).toEqual({ ok: false, code: 'date_too_late', params: { max: '2026-12-31' } });
     // Compared as dates after padding, not as the typed text: '2026/9/1' is before '2026-10-01'.
     expect(normalizeDate('2026/9/1', { min: '2026-10-01' })).toMatchObject({ ok: false, code: 'date_too_early' });
+  });
+
+  it('keeps dates from 1900-01-01 to 2100-12-31 when the field sets no bounds', () => {
+    expect([defaultDateMin, defaultDateMax]).toEqual(['1900-01-01', '2100-12-31']);
+    expect(normalizeDate('1900-01-01')).toEqual({ ok: true, value: '1900-01-01' });
+    expect(normalizeDate('2100/12/31')).toEqual({ ok: true, value: '2100-12-31' });
+    expect(normalizeDate('1899-12-31')).toEqual({ ok: false, code: 'date_too_early', params: { min: '1900-01-01' } });
+    expect(normalizeDate('2101-01-01')).toEqual({ ok: false, code: 'date_too_late', params: { max: '2100-12-31' } });
+    // What a date input held after `2026/3/15`, `2026-03-15` and `3/15/26` were typed into it
+    // (month first): each is refused with the bound it crosses, never kept as another date.
+    expect(normalizeDate('6315-02-02')).toEqual({ ok: false, code: 'date_too_late', params: { max: '2100-12-31' } });
+    expect(normalizeDate('0315-02-02')).toEqual({ ok: false, code: 'date_too_early', params: { min: '1900-01-01' } });
+    expect(normalizeDate('0026-03-15')).toEqual({ ok: false, code: 'date_too_early', params: { min: '1900-01-01' } });
+  });
+
+  it('lets min or max replace the default bound of its side only', () => {
+    expect(normalizeDate('1850-06-01', { min: '1800-01-01' })).toEqual({ ok: true, value: '1850-06-01' });
+    expect(normalizeDate('2101-01-01', { min: '1800-01-01' })).toMatchObject({ ok: false, code: 'date_too_late', params: { max: '2100-12-31' } });
+    expect(normalizeDate('2150-06-01', { max: '2200-12-31' })).toEqual({ ok: true, value: '2150-06-01' });
+    expect(normalizeDate('1899-12-31', { max: '2200-12-31' })).toMatchObject({ ok: false, code: 'date_too_early', params: { min: '1900-01-01' } });
+    expect(normalizeDate('2030-01-01', { min: undefined, max: undefined })).toEqual({ ok: true, value: '2030-01-01' });
   });
 
   it('gives min as the example of a refused date when there is one', () => {
@@ -140,7 +161,7 @@ describe('date properties', () => {
   it('accepts a written date exactly when the day exists, and gives it as YYYY-MM-DD', () => {
     fc.assert(
       fc.property(written, ({ y, m, d, text }) => {
-        const result = normalizeDate(text);
+        const result = normalizeDate(text, { min: '0000-01-01', max: '9999-12-31' });
         if (dateHasDay(y, m, d)) expect(result).toEqual({ ok: true, value: `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` });
         else expect(result).toMatchObject({ ok: false, code: 'invalid_date' });
       }),
@@ -157,8 +178,8 @@ describe('date properties', () => {
         expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         const [y, m, d] = value.split('-').map(Number) as [number, number, number];
         expect(dateHasDay(y, m, d)).toBe(true);
-        if (dateRules.min !== undefined) expect(value >= dateRules.min).toBe(true);
-        if (dateRules.max !== undefined) expect(value <= dateRules.max).toBe(true);
+        expect(value >= (dateRules.min ?? '1900-01-01')).toBe(true);
+        expect(value <= (dateRules.max ?? '2100-12-31')).toBe(true);
       }),
     );
   });

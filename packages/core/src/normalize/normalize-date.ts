@@ -2,11 +2,19 @@ import { empty, fail, ok, type NormalizeResult } from './result.js';
 
 /** Options of {@link normalizeDate}. */
 export interface DateRules {
-  /** Earliest date, `YYYY-MM-DD`. */
-  readonly min?: string;
-  /** Latest date, `YYYY-MM-DD`. */
-  readonly max?: string;
+  /** Earliest date, `YYYY-MM-DD`; {@link defaultDateMin} when absent. */
+  readonly min?: string | undefined;
+  /** Latest date, `YYYY-MM-DD`; {@link defaultDateMax} when absent. */
+  readonly max?: string | undefined;
 }
+
+/**
+ * The bounds of a date without its own `min` or `max` (docs/schema.md#date): a year typed into
+ * the wrong segment of a date input (`6315`, `0026`) is refused, not taken for another date.
+ */
+export const defaultDateMin = '1900-01-01';
+/** See {@link defaultDateMin}. */
+export const defaultDateMax = '2100-12-31';
 
 // 2026-11-23, 2026/11/23, 2026.11.23, 2026年11月23日 (after NFKC, so full-width digits work too).
 const shape = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
@@ -32,7 +40,8 @@ export function parseDate(text: string): string | undefined {
 }
 
 /**
- * Normalizes a date to `YYYY-MM-DD`, checking it is a real date within `min` and `max`.
+ * Normalizes a date to `YYYY-MM-DD`, checking it is a real date within `min` and `max` (by
+ * default {@link defaultDateMin} and {@link defaultDateMax}).
  *
  * @example
  * normalizeDate('2026年1月5日').value; // '2026-01-05'
@@ -43,7 +52,8 @@ export function normalizeDate(raw: unknown, rules: DateRules = {}): NormalizeRes
   if (raw.trim() === '') return empty;
   const value = parseDate(raw);
   if (value === undefined) return fail('invalid_date', { example: rules.min ?? '2026-01-31' });
-  if (rules.min !== undefined && value < rules.min) return fail('date_too_early', { min: rules.min });
-  if (rules.max !== undefined && value > rules.max) return fail('date_too_late', { max: rules.max });
+  const { min = defaultDateMin, max = defaultDateMax } = rules;
+  if (value < min) return fail('date_too_early', { min });
+  if (value > max) return fail('date_too_late', { max });
   return ok(value);
 }

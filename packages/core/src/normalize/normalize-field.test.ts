@@ -153,6 +153,14 @@ describe('normalizeField', () => {
     expect(normalizeField({ type: 'text', name: 'code', pattern: '(' }, 'anything')).toEqual({ ok: true, value: 'anything' });
   });
 
+  it('keeps a date field without min or max within 1900-01-01 and 2100-12-31', () => {
+    const field = { type: 'date', name: 'd' } as const;
+    expect(normalizeField(field, '1999-12-31')).toEqual({ ok: true, value: '1999-12-31' });
+    expect(normalizeField(field, '0026-03-15')).toEqual({ ok: false, code: 'date_too_early', params: { min: '1900-01-01' } });
+    expect(normalizeField(field, '6315-02-02')).toEqual({ ok: false, code: 'date_too_late', params: { max: '2100-12-31' } });
+    expect(normalizeField({ ...field, max: '2999-12-31' }, '2500-01-01')).toEqual({ ok: true, value: '2500-01-01' });
+  });
+
   it('reads a phone without countries or defaultCountry as international only', () => {
     expect(normalizeField({ type: 'phone', name: 'p' }, '+44 20 7946 0958')).toEqual({ ok: true, value: '+442079460958' });
     expect(normalizeField({ type: 'phone', name: 'p' }, '020 7946 0958')).toMatchObject({ ok: false, code: 'invalid_phone' });

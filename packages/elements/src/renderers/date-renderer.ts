@@ -1,4 +1,5 @@
-import { normalizeDate, type Field } from '@intake/core';
+import type { Field } from '@intake/core';
+import { parseDate } from '@intake/core/internal';
 import { rawText, type FieldInput, type FieldRenderer } from './field-view.js';
 import { textInput } from './text-renderer.js';
 
@@ -35,11 +36,10 @@ function readDate(control: HTMLInputElement, _event: unknown, input: FieldInput<
 
 /**
  * What a native date input can show of a raw date value: `YYYY-MM-DD`, also from the other forms
- * the core reads (`2026/1/5`); '' for anything else, which also leaves an unreadable date the
- * person is still typing in place.
+ * the core reads (`2026/1/5`), inside the field's bounds or not (the error says what is wrong with
+ * the date shown); '' for anything else, which also leaves an unreadable date the person is still
+ * typing in place.
  */
 function dateInputText(raw: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return raw;
-  const result = normalizeDate(raw);
-  return result.ok ? (result.value ?? '') : '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : (parseDate(raw) ?? '');
 }

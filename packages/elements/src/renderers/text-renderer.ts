@@ -1,4 +1,4 @@
-import { defaultTextareaMaxLength, normalizeTextarea, type Field } from '@intake/core';
+import { defaultDateMax, defaultDateMin, defaultTextareaMaxLength, normalizeTextarea, type Field } from '@intake/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatPlural } from '../i18n/ui-messages.js';
@@ -28,7 +28,9 @@ type TextLikeField = Extract<Field, { type: 'text' | 'email' | 'number' | 'date'
  * The input of a text, email, number or date field with `text` in it, inside the wrapper: the
  * commonest fields get one template instance each, not two. Email and number are text inputs, so
  * nothing typed is dropped by the browser, and their input mode brings the right keyboard; `type`
- * is bound before `.value`, so a date input gets its value as a date input.
+ * is bound before `.value`, so a date input gets its value as a date input. A date input gets the
+ * core's bounds (the field's, else 1900-01-01 to 2100-12-31): with a four-digit year the browser
+ * never makes a longer year out of digits typed into the wrong segment, which it reports as no date.
  */
 export function textInput(view: FieldView<TextLikeField>, text: string): TemplateResult {
   const { field, ids } = view;
@@ -40,7 +42,7 @@ export function textInput(view: FieldView<TextLikeField>, text: string): Templat
     >${helpText(view)}<span class="error" id=${ids.error} part="error" aria-live="polite">${errorMessage(view)}</span
     ><input id=${ids.control} part="input" name=${field.name} type=${date ? 'date' : 'text'} inputmode=${inputMode}
       autocomplete=${field.autocomplete ?? (email ? 'email' : nothing)} spellcheck=${email ? 'false' : nothing}
-      autocapitalize=${email ? 'none' : nothing} min=${(date && field.min) || nothing} max=${(date && field.max) || nothing}
+      autocapitalize=${email ? 'none' : nothing} min=${date ? (field.min ?? defaultDateMin) : nothing} max=${date ? (field.max ?? defaultDateMax) : nothing}
       .value=${live(text)} placeholder=${view.placeholder} aria-describedby=${view.describedBy}
       aria-invalid=${ariaInvalid(view)} aria-required=${ariaRequired(view)} ?disabled=${view.disabled} /></div
   >`;
