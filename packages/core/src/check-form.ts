@@ -1,4 +1,5 @@
-import type { Path } from './issue.js';
+import { valueIssueCodes, type Path } from './issue.js';
+import { suggestKey } from './schema/suggest-key.js';
 import { normalizeField } from './normalize/normalize-field.js';
 import { parseDate } from './normalize/normalize-date.js';
 import { phoneCallingCodes } from './normalize/phone-metadata.js';
@@ -209,6 +210,12 @@ function checkField(field: Json, path: Path, issues: RawSchemaIssue[]): void {
         });
       }
     });
+  }
+  if (isObject(field['messages'])) {
+    for (const code of Object.keys(field['messages'])) {
+      if (code === '__proto__' || (valueIssueCodes as readonly string[]).includes(code)) continue; // __proto__: findProtoKeys
+      issues.push({ code: 'unknown_message_code', path: [...path, 'messages', code], params: { key: code, suggestion: suggestKey(code, valueIssueCodes) ?? '' } });
+    }
   }
   const options = arrayOf(field['options']);
   const values = new Map<string, number>();

@@ -114,7 +114,16 @@ export function fieldLabel(field: Field, locale: string): string {
   return resolveText(field.label, locale) || field.name;
 }
 
-/** Writes the localized message of a field's problem, e.g. `Enter company name`. */
+/** The codes of a missing value, which a field's own `messages.required` covers. */
+const missingCodes: ReadonlySet<string> = new Set(['required', 'required_choice', 'consent_required', 'hidden_missing']);
+
+/**
+ * Writes the localized message of a field's problem, e.g. `Enter company name`: the field's own
+ * (`messages`, docs/schema.md "Messages") if it has one for the code, else the built-in one.
+ */
 export function fieldMessage(field: Field, issue: NonNullable<FieldState['issue']>, locale: string): string {
-  return fillValueMessage(messagesFor(locale), issue.code, issue.params, fieldLabel(field, locale));
+  const own = field.messages;
+  const code = own && Object.hasOwn(own, issue.code) ? issue.code : own && missingCodes.has(issue.code) && Object.hasOwn(own, 'required') ? 'required' : undefined;
+  const template = code === undefined ? undefined : resolveText(own![code], locale);
+  return fillValueMessage(messagesFor(locale), issue.code, issue.params, fieldLabel(field, locale), template || undefined);
 }

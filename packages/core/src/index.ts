@@ -51,5 +51,6 @@ export { builtInLocales, fillTemplate, messagesFor, registerMessages } from './l
 export type { CoreMessages } from './locale/messages.js';
 export { en } from './locale/en.js';
 export { zhCN } from './locale/zh-cn.js';
+export { enRecord, recordMessagesFor, zhCNRecord, type RecordMessages } from './locale/record-messages.js';
 export { fieldTypes, conditionOperators } from './schema/types.js';
 export type * from './schema/types.js';

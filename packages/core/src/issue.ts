@@ -20,6 +20,7 @@ export type SchemaIssueCode =
   | 'too_big_value'
   | 'duplicate_name'
   | 'reserved_name'
+  | 'unknown_message_code'
   | 'duplicate_option'
   | 'unknown_field'
   | 'condition_cycle'
@@ -40,30 +41,34 @@ export type SchemaIssueCode =
  * Codes of the problems found in a value typed by a person (or sent to a receiver).
  * Each has a message in every built-in locale (see `locale/`).
  */
-export type ValueIssueCode =
-  | 'required'
-  | 'required_choice'
-  | 'consent_required'
-  | 'hidden_missing'
-  | 'invalid_type'
-  | 'too_short'
-  | 'too_long'
-  | 'pattern_mismatch'
-  | 'invalid_email'
-  | 'invalid_phone'
-  | 'phone_country_not_allowed'
-  | 'phone_type_not_allowed'
-  | 'invalid_number'
-  | 'not_integer'
-  | 'number_too_small'
-  | 'number_too_big'
-  | 'step_mismatch'
-  | 'invalid_date'
-  | 'date_too_early'
-  | 'date_too_late'
-  | 'invalid_option'
-  | 'too_few_selected'
-  | 'too_many_selected';
+export const valueIssueCodes = [
+  'required',
+  'required_choice',
+  'consent_required',
+  'hidden_missing',
+  'invalid_type',
+  'too_short',
+  'too_long',
+  'pattern_mismatch',
+  'invalid_email',
+  'invalid_phone',
+  'phone_country_not_allowed',
+  'phone_type_not_allowed',
+  'invalid_number',
+  'not_integer',
+  'number_too_small',
+  'number_too_big',
+  'step_mismatch',
+  'invalid_date',
+  'date_too_early',
+  'date_too_late',
+  'invalid_option',
+  'too_few_selected',
+  'too_many_selected',
+] as const;
+
+/** One of {@link valueIssueCodes}. */
+export type ValueIssueCode = (typeof valueIssueCodes)[number];
 
 /**
  * Codes of the problems `validateRecord` finds in a received record beyond those of its values

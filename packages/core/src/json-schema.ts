@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { valueIssueCodes } from './issue.js';
 import { phoneCallingCodes } from './normalize/phone-metadata.js';
 import { keysOf, type FieldType, type ValueSpec } from './schema/field-types.js';
 import { formSchemas } from './schema/form-schema.js';
@@ -111,6 +112,8 @@ function tightenValue(schema: JsonSchema, spec: ValueSpec & { readonly isoDate?:
   if (spec.isoDate) schema['pattern'] = calendarDatePattern;
   if (spec.kind === 'options') at(schema, 'items', 'properties', 'value')['not'] = { enum: reservedNames };
   if (spec.kind === 'list') tightenValue(at(schema, 'items'), spec.of);
+  // `unknown_message_code`: a field's messages are keyed by value issue codes.
+  if (spec.kind === 'messages') schema['propertyNames'] = { enum: [...valueIssueCodes] };
 }
 
 /**

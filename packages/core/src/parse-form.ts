@@ -69,7 +69,7 @@ function localizeSchemaIssue(issue: RawSchemaIssue, messages: CoreMessages): Sch
       params[key] = value.split('|').map((kind) => messages.typeNames[kind] ?? kind).join(' / ');
     }
   }
-  if (issue.code === 'unknown_key') {
+  if (issue.code === 'unknown_key' || issue.code === 'unknown_message_code') {
     params['suggestion'] = params['suggestion'] ? fillTemplate(messages.didYouMean, { key: params['suggestion'] }) : '';
   }
   if (issue.code === 'invalid_default' && typeof params['detail'] === 'string') {

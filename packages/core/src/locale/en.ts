@@ -3,6 +3,7 @@ import type { CoreMessages } from './messages.js';
 /** English texts of the core. */
 export const en: CoreMessages = {
   listSeparator: ', ',
+  question: { required: 'Answer the question \u201C{label}\u201D', required_choice: 'Select an answer to \u201C{label}\u201D' },
   phoneTypes: {
     mobile: 'mobile',
     'fixed-line': 'landline',
@@ -56,22 +57,6 @@ export const en: CoreMessages = {
     too_few_selected: 'Select at least {min} for {labelInSentence}',
     too_many_selected: 'Select no more than {max} for {labelInSentence}',
   },
-  record: {
-    form_mismatch: 'This record is for form "{received}", not "{expected}"',
-    invalid_id: 'The record id must be a version 4 UUID in lower case',
-    invalid_timestamp: 'Expected an ISO 8601 date and time',
-    invalid_dedupe_key: 'Expected {expected}',
-    unknown_field: 'The form has no field "{name}"',
-    not_normalized: 'The value is not normalized; expected {expected}',
-    hidden_field: 'Field "{name}" is hidden by its condition, so it must not be sent',
-    tags_mismatch: 'The tags do not match the data; expected {expected}',
-    consent_missing: 'The consent of field "{name}" (version {version}) is not listed',
-    consent_unexpected: 'Consent "{name}" was not given in the data',
-    dedupe_key_mismatch: 'The dedupe key does not match the data; expected {expected}',
-    invalid_text: 'The text holds a NUL character or a lone surrogate, which no store can keep',
-    too_deep: 'The value is nested more than {max} levels deep',
-    forbidden_key: 'The key "{key}" is not allowed',
-  },
   schema: {
     invalid_json: 'The form is not valid JSON: {detail}',
     invalid_type: 'Expected {expected}, got {received}',
@@ -99,6 +84,7 @@ export const en: CoreMessages = {
     min_over_max: '"{min}" is greater than "{max}"',
     invalid_default: 'The default value is not valid for this field: {detail}',
     consent_default: 'A consent cannot be ticked in advance: the person must tick it',
+    unknown_message_code: '"{key}" is not an issue code a field\'s messages can replace{suggestion}',
     unknown_option: '"{value}" is not one of the field\'s option values',
     step_duplicate_field: 'Field "{name}" is already in step {first}',
     step_missing_field: 'Field "{name}" is in no step; every field that is shown must belong to one',

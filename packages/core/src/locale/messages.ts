@@ -9,8 +9,12 @@ export interface CoreMessages {
    * reads inside one (`Company name` → `company name`; acronyms and brand-like words kept).
    */
   readonly value: Readonly<Record<ValueIssueCode, string>>;
-  /** Messages of problems in a received record (see `validateRecord`). */
-  readonly record: Readonly<Record<RecordIssueCode, string>>;
+  /**
+   * Messages of problems in a received record (see `checkRecord`). Optional: the built-in ones
+   * live apart (`record-messages.ts`), so pages do not download them; a registered locale may
+   * bring its own.
+   */
+  readonly record?: Readonly<Record<RecordIssueCode, string>>;
   /** Messages of problems in a form schema. */
   readonly schema: Readonly<Record<SchemaIssueCode, string>>;
   /** Names of JSON value kinds used in schema messages (`string`, `number`, `text`, ...). */
@@ -24,5 +28,10 @@ export interface CoreMessages {
    * word that joins alternatives (`"mobile or landline"`): `phone_type_not_allowed`'s `{found}` and
    * `{types}` are written with them.
    */
+  /**
+   * A missing answer when the label is a question (`What can we help with?`): `{label}` is the
+   * question as written.
+   */
+  readonly question: { readonly required: string; readonly required_choice: string };
   readonly phoneTypes: Readonly<Record<PhoneNumberType, string>> & { readonly or: string };
 }

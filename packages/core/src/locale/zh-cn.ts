@@ -3,6 +3,7 @@ import type { CoreMessages } from './messages.js';
 /** Simplified Chinese texts of the core. */
 export const zhCN: CoreMessages = {
   listSeparator: '、',
+  question: { required: '请回答\u201C{label}\u201D', required_choice: '请选择\u201C{label}\u201D的答案' },
   phoneTypes: {
     mobile: '手机',
     'fixed-line': '固定电话',
@@ -56,22 +57,6 @@ export const zhCN: CoreMessages = {
     too_few_selected: '{label}至少选择 {min} 项',
     too_many_selected: '{label}最多选择 {max} 项',
   },
-  record: {
-    form_mismatch: '此记录属于表单 "{received}"，而非 "{expected}"',
-    invalid_id: '记录 id 必须是小写的第 4 版 UUID',
-    invalid_timestamp: '应为 ISO 8601 格式的日期时间',
-    invalid_dedupe_key: '应为{expected}',
-    unknown_field: '表单中没有字段 "{name}"',
-    not_normalized: '该值未经规范化，应为 {expected}',
-    hidden_field: '字段 "{name}" 因条件不满足而隐藏，不应提交',
-    tags_mismatch: '标签与数据不符，应为 {expected}',
-    consent_missing: '未列出字段 "{name}"（版本 {version}）的同意记录',
-    consent_unexpected: '数据中并未同意 "{name}"',
-    dedupe_key_mismatch: '去重键与数据不符，应为 {expected}',
-    invalid_text: '文本中含有 NUL 字符或不成对的代理项，无法保存',
-    too_deep: '该值的嵌套超过 {max} 层',
-    forbidden_key: '不允许使用键 "{key}"',
-  },
   schema: {
     invalid_json: '表单不是有效的 JSON：{detail}',
     invalid_type: '应为{expected}，实际为{received}',
@@ -99,6 +84,7 @@ export const zhCN: CoreMessages = {
     min_over_max: '"{min}" 大于 "{max}"',
     invalid_default: '默认值对该字段无效：{detail}',
     consent_default: '同意项不能预先勾选，必须由本人勾选',
+    unknown_message_code: '"{key}" 不是字段 messages 可以替换的问题代码{suggestion}',
     unknown_option: '"{value}" 不是该字段的选项值',
     step_duplicate_field: '字段 "{name}" 已在第 {first} 步中',
     step_missing_field: '字段 "{name}" 不在任何步骤中；每个显示的字段都必须属于某一步',

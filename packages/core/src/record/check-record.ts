@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { evaluateForm, fieldMessage, fieldsByName, stateReader, tagsFor } from '../form-model.js';
 import type { Issue, IssueParams, Path, RecordIssueCode, SchemaIssueCode, ValueIssueCode } from '../issue.js';
 import { fillTemplate, messagesFor } from '../locale/format-message.js';
-import type { CoreMessages } from '../locale/messages.js';
+import { recordMessagesFor, type RecordMessages } from '../locale/record-messages.js';
 import { normalizeField } from '../normalize/normalize-field.js';
 import type { Form } from '../schema/types.js';
 import { fromZodIssues } from '../schema/zod-issues.js';
@@ -96,11 +96,11 @@ function pathOf(node: Node): Path {
  * store can keep (NUL, lone surrogates) in keys and values, and `__proto__` keys. Returns whether
  * the record is too deep to be looked at any further.
  */
-function walk(record: unknown, maxDepth: number, list: IssueList, messages: CoreMessages): boolean {
+function walk(record: unknown, maxDepth: number, list: IssueList, messages: RecordMessages): boolean {
   let tooDeep = false;
   const add = (node: Node, code: RecordIssueCode, params: IssueParams) => {
     const path = pathOf(node);
-    list.add(path, () => ({ code, path, params, message: fillTemplate(messages.record[code], params) }));
+    list.add(path, () => ({ code, path, params, message: fillTemplate(messages[code], params) }));
   };
   const stack: Node[] = [{ value: record, parent: undefined, key: '', depth: 0 }];
   while (stack.length > 0) {
@@ -135,19 +135,20 @@ function walk(record: unknown, maxDepth: number, list: IssueList, messages: Core
 /** Finds the issues of everything but the dedupe key; `false` when the record is too deep to read further. */
 function judge(form: Form, record: unknown, options: CheckRecordOptions, list: IssueList): boolean {
   const locale = options.locale ?? 'en';
-  const messages = messagesFor(locale);
+  const messages = recordMessagesFor(locale);
+  const core = messagesFor(locale);
   if (walk(record, options.maxDepth ?? defaultMaxDepth, list, messages)) return false;
 
   const shape = recordSchema.safeParse(record);
   if (!shape.success) {
     const typeName = (name: unknown) => {
       const key = String(name ?? '');
-      return hasOwn(messages.typeNames, key) ? messages.typeNames[key]! : key;
+      return hasOwn(core.typeNames, key) ? core.typeNames[key]! : key;
     };
     for (const issue of fromZodIssues(shape.error.issues, record, () => Object.keys(recordSchema.def.shape))) {
       list.add(issue.path, () => ({
         ...issue,
-        message: fillTemplate(messages.schema[issue.code], {
+        message: fillTemplate(core.schema[issue.code], {
           ...issue.params,
           expected: typeName(issue.params?.['expected']),
           received: typeName(issue.params?.['received']),
@@ -159,7 +160,7 @@ function judge(form: Form, record: unknown, options: CheckRecordOptions, list: I
   }
   const value = shape.data;
   const add = (code: RecordIssueCode, path: Path, params: Record<string, string | number> = {}) =>
-    list.add(path, () => ({ code, path, params, message: fillTemplate(messages.record[code], params) }));
+    list.add(path, () => ({ code, path, params, message: fillTemplate(messages[code], params) }));
 
   if (value.form.id !== form.id) add('form_mismatch', ['form', 'id'], { expected: form.id, received: value.form.id });
   if (!isRecordId(value.id)) add('invalid_id', ['id']);
@@ -242,7 +243,7 @@ export async function checkRecord(record: unknown, form: Form, options: CheckRec
   const dedupeKey = await computeDedupeKey(form, data as IntakeRecord['data']);
   if (dedupeKey !== (record as { dedupeKey?: unknown }).dedupeKey) {
     const params = { expected: dedupeKey ?? 'null' };
-    list.add(['dedupeKey'], () => ({ code: 'dedupe_key_mismatch', path: ['dedupeKey'], params, message: fillTemplate(messagesFor(options.locale ?? 'en').record.dedupe_key_mismatch, params) }));
+    list.add(['dedupeKey'], () => ({ code: 'dedupe_key_mismatch', path: ['dedupeKey'], params, message: fillTemplate(recordMessagesFor(options.locale ?? 'en').dedupe_key_mismatch, params) }));
   }
   return { ok: list.count === 0, issues: list.kept, issueCount: list.count, dedupeKey };
 }

@@ -25,6 +25,8 @@ export type ValueSpec =
   | { readonly kind: 'condition' }
   /** A list of choices `{ value, label? }`, at least one. */
   | { readonly kind: 'options' }
+  /** A field's own messages: a map from a value issue code (`required`, `invalid_email`, ...) to Text. */
+  | { readonly kind: 'messages' }
   /** A list of values of one kind; `minLength: 1` refuses an empty list. */
   | { readonly kind: 'list'; readonly of: ValueSpec; readonly minLength?: 1 };
 
@@ -95,6 +97,11 @@ export const baseKeys = {
   prefill: { kind: 'string', minLength: 1 },
   /** The HTML `autocomplete` token for the input, e.g. `organization`, `tel`, `email`. */
   autocomplete: string,
+  /**
+   * The field's own messages, by issue code, instead of the built-in ones (docs/schema.md,
+   * "Messages"); `required` covers every code of a missing value.
+   */
+  messages: { kind: 'messages' },
 } as const satisfies Readonly<Record<string, KeySpec>>;
 
 /** Every field type, its `default` (a string when not given) and its own keys, in the order the docs list them. */

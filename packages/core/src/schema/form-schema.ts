@@ -58,6 +58,8 @@ function buildFormSchemas() {
         return text;
       case 'condition':
         return conditionSchema;
+      case 'messages':
+        return z.record(z.string(), text);
       case 'options':
         return z.array(option).check(z.minLength(1));
       case 'list':

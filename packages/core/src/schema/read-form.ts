@@ -200,11 +200,11 @@ function arrayOf(item: Reader, minLength = 0): Reader {
 }
 
 /**
- * `z.record(keys, z.string())` on a plain object: its own enumerable keys in their order (strings,
- * then symbols), an own `__proto__` key skipped; a key that is not a string or does not match
- * `keyPattern` is reported as a bad locale, as `fromZodIssues` does.
+ * `z.record(keys, z.string())` (or of `readItem`'s values) on a plain object: its own enumerable
+ * keys in their order (strings, then symbols), an own `__proto__` key skipped; a key that is not a
+ * string or does not match `keyPattern` is reported as a bad locale, as `fromZodIssues` does.
  */
-function readRecord(value: Record<Key, unknown>, parent: Place | undefined, key: Key | undefined, keyPattern?: RegExp): unknown {
+function readRecord(value: Record<Key, unknown>, parent: Place | undefined, key: Key | undefined, keyPattern?: RegExp, readItem?: Reader): unknown {
   const here: Place = { parent, key };
   const out: Record<string, unknown> = {};
   let ok = true;
@@ -216,7 +216,11 @@ function readRecord(value: Record<Key, unknown>, parent: Place | undefined, key:
       continue;
     }
     const item = value[name];
-    if (typeof item === 'string') {
+    if (readItem) {
+      const result = readItem(item, here, name);
+      if (result === invalid) ok = false;
+      else out[name] = result;
+    } else if (typeof item === 'string') {
       out[name] = item;
     } else {
       ok = false;
@@ -243,6 +247,10 @@ const text: Reader = (value, parent, key) => {
   if (typeof value === 'string') return value;
   return isPlainObject(value) ? readRecord(value, parent, key, localePattern) : wrongType('text', value, parent, key);
 };
+
+/** `z.record(z.string(), text)`: a field's own messages, by issue code (checkForm checks the codes). */
+const messages: Reader = (value, parent, key) =>
+  isPlainObject(value) ? readRecord(value, parent, key, undefined, text) : wrongType('record', value, parent, key);
 
 /** Every key of the format, in the order zod's shapes list them: the candidates of a "did you mean". */
 let knownKeys: Set<string> | undefined;
@@ -408,6 +416,8 @@ function readerOf(spec: ValueSpec): Reader {
       return text;
     case 'condition':
       return condition;
+    case 'messages':
+      return messages;
     case 'options':
       return options;
     case 'list':

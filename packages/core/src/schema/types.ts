@@ -1,3 +1,4 @@
+import type { ValueIssueCode } from '../issue.js';
 import type { Text } from '../text.js';
 import { baseKeys, fieldTypeTable, type FieldType, type ValueSpec } from './field-types.js';
 
@@ -56,6 +57,12 @@ export interface Option {
   readonly label?: Text;
 }
 
+/**
+ * A field's own messages (docs/schema.md, "Messages"): by value issue code, the Text shown
+ * instead of the built-in message; `required` covers every code of a missing value.
+ */
+export type FieldMessages = Readonly<Partial<Record<ValueIssueCode, Text>>>;
+
 /** The TypeScript type of a value of the table in `field-types.ts`. */
 type ValueOfSpec<S> = S extends { readonly kind: 'string'; readonly oneOf: readonly (infer V extends string)[] }
   ? V
@@ -71,6 +78,8 @@ type ValueOfSpec<S> = S extends { readonly kind: 'string'; readonly oneOf: reado
           ? Condition
           : S extends { readonly kind: 'options' }
             ? readonly Option[]
+            : S extends { readonly kind: 'messages' }
+            ? FieldMessages
             : S extends { readonly kind: 'list'; readonly of: infer O extends ValueSpec }
               ? readonly ValueOfSpec<O>[]
               : never;

@@ -87,12 +87,15 @@ describe('field attributes: the table of field types on <intake-field>', () => {
   });
 
   for (const { type, key, spec } of cases) {
-    it(`${type}.${key}: taken from ${spec.kind === 'options' ? 'the options property' : `the attribute ${attributeOf(spec.element || key)}`}`, async () => {
+    it(`${type}.${key}: taken from ${spec.kind === 'options' || spec.kind === 'messages' ? `the ${key} property` : `the attribute ${attributeOf(spec.element || key)}`}`, async () => {
       const el = await fixture<IntakeField>(html`<intake-field type=${type} name="x"></intake-field>`);
       const choices = Object.hasOwn(keysOf(type), 'options');
       if (choices) el.options = options;
       let expected: unknown = options;
-      if (spec.kind !== 'options') {
+      if (spec.kind === 'messages') {
+        expected = { required: { en: 'Tell us X' } };
+        (el as unknown as { messages: unknown }).messages = expected;
+      } else if (spec.kind !== 'options') {
         const [text, value] = sample(type, key, spec);
         el.setAttribute(attributeOf(spec.element || key), text);
         expected = value;

@@ -49,7 +49,8 @@ function declarationOf(property: string, kinds: ReadonlySet<ValueSpec['kind']>):
   const attribute = attributeNames[property] ?? property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   if (attribute !== property.toLowerCase()) (declaration as { attribute: string }).attribute = attribute;
   const only = kinds.size === 1 ? [...kinds][0] : undefined;
-  if (only === 'options') return { attribute: false };
+  // Options and a field's own messages are objects: properties only.
+  if (only === 'options' || only === 'messages') return { attribute: false };
   if (only === 'boolean') (declaration as { type: BooleanConstructor }).type = Boolean;
   if (only === 'number') (declaration as { type: NumberConstructor }).type = Number;
   if (only === 'list') (declaration as { converter: typeof listConverter }).converter = listConverter;
