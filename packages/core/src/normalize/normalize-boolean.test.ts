@@ -44,6 +44,12 @@ describe('normalizeHidden', () => {
     }
   });
 
+  it('makes CRLF, CR, VT, FF and NEL a line feed, so no control character but tab and line feed stays', () => {
+    expect(normalizeHidden('a\r\nb\rc\u000Bd\u000Ce\u0085f\tg\nh')).toEqual({ ok: true, value: 'a\nb\nc\nd\ne\nf\tg\nh' });
+    expect(normalizeHidden('\r\n')).toEqual({ ok: true, value: '\n' });
+    expect(normalizeHidden('a\r\u0000\nb')).toEqual({ ok: true, value: 'a\nb' });
+  });
+
   it('turns numbers and booleans into strings', () => {
     expect(normalizeHidden(42)).toEqual({ ok: true, value: '42' });
     expect(normalizeHidden(-1.5)).toEqual({ ok: true, value: '-1.5' });
@@ -107,7 +113,7 @@ describe('boolean, consent and hidden properties', () => {
         if (result.ok && result.value !== undefined) {
           expect(typeof result.value).toBe('string');
           expect(result.value).not.toBe('');
-          if (typeof raw === 'string') expect(result.value).toBe(cleanText(raw));
+          if (typeof raw === 'string') expect(result.value).toBe(cleanText(raw).replace(/\r\n?|[\u000B\u000C\u0085]/g, '\n'));
           expect(normalizeHidden(result.value)).toEqual(result);
         }
       }),

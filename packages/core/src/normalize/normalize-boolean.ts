@@ -13,11 +13,15 @@ export function normalizeConsent(raw: unknown): NormalizeResult<true> {
   return raw === true ? ok(true) : fail('invalid_type');
 }
 
-/** Normalizes a hidden value: a string as it is but for what no record may hold (`cleanText`); numbers and booleans as strings. */
+/**
+ * Normalizes a hidden value: a string as it is but for what no record may hold (`cleanText`), and
+ * line breaks that are control characters (CRLF, CR, VT, FF, NEL) made `\n` as in a textarea, so it
+ * holds no control character but tab and line feed; numbers and booleans as strings.
+ */
 export function normalizeHidden(raw: unknown): NormalizeResult<string> {
   if (raw === undefined || raw === null) return empty;
   if (typeof raw === 'string') {
-    const value = cleanText(raw);
+    const value = cleanText(raw).replace(/\r\n?|[\u000B\u000C\u0085]/g, '\n');
     return value === '' ? empty : ok(value);
   }
   if (typeof raw === 'number' || typeof raw === 'boolean') return ok(String(raw));
