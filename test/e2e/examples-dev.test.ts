@@ -97,6 +97,8 @@ describe('examples/custom-flow', () => {
           .replace(/\s+/g, ' ')
           .trim(),
         status: document.querySelector('#status')!.textContent,
+        summaryTitle: document.querySelector('#problems:not([hidden]) h2')?.textContent,
+        summary: [...document.querySelectorAll('#problems li a')].map((link) => [link.getAttribute('href'), link.textContent]),
       };
     });
     expect(invalid).toEqual({
@@ -105,10 +107,19 @@ describe('examples/custom-flow', () => {
       matchesInvalid: true,
       ariaInvalid: 'true',
       message: expect.stringContaining('Enter an email address in the correct format'),
-      status: 'Please correct the highlighted field.',
+      status: '',
+      // The page's own summary lists every invalid field, each linking to it (reportValidity() speaks of the first only).
+      summaryTitle: 'There are 3 problems',
+      summary: [
+        ['#field-email', expect.stringContaining('Enter an email address in the correct format')],
+        ['#field-plan', 'Select plan'],
+        ['#field-terms', 'You must agree to continue'],
+      ],
     });
     expect(signups).toHaveLength(0);
     expect(await axeViolations(page), 'axe, fields page with an error shown').toEqual([]);
+    await page.click('#problems li:nth-child(2) a');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'a summary link moves to its field').toBe('plan');
 
     await retype(page, 'intake-field[name="email"] >>> input', 'Jane.Doe@Example.COM');
     await page.type('intake-field[name="phone"] >>> input[type="tel"]', '(415) 555-2671');

@@ -6,6 +6,7 @@ import '@intake/elements/define.js';
 const form = document.querySelector<HTMLFormElement>('#signup')!;
 const result = document.querySelector<HTMLElement>('#result')!;
 const status = document.querySelector<HTMLElement>('#status')!;
+const problems = document.querySelector<HTMLElement>('#problems')!;
 /** Fields that may contribute several entries to FormData (checkboxes: one entry per ticked value). */
 const multiValued = new Set(['interests']);
 
@@ -19,15 +20,47 @@ function formDataToJson(data: FormData): Record<string, string | string[]> {
   return json;
 }
 
+/**
+ * Every invalid control of the form, in order, with its own message (each <intake-field> also
+ * shows it under its label): a GOV.UK-style error summary whose links move to the field. The
+ * browser's reportValidity() only speaks of the first.
+ */
+function showProblems(): void {
+  const invalid = [...form.elements].filter(
+    (control): control is HTMLElement & { validationMessage: string; validity: ValidityState; labels: NodeListOf<HTMLLabelElement> | null } =>
+      'validity' in control && !(control as HTMLInputElement).validity.valid,
+  );
+  const list = problems.querySelector('ul')!;
+  list.replaceChildren(
+    ...invalid.map((control) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      control.id ||= `field-${(control as HTMLInputElement).name}`;
+      link.href = `#${control.id}`;
+      link.textContent = control.validationMessage;
+      link.addEventListener('click', (click) => {
+        click.preventDefault();
+        control.focus();
+      });
+      item.append(link);
+      return item;
+    }),
+  );
+  problems.querySelector('h2')!.textContent = invalid.length === 1 ? 'There is a problem' : `There are ${invalid.length} problems`;
+  problems.hidden = false;
+  status.textContent = '';
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   // The form has `novalidate` so this page decides when to validate: reportValidity() runs the
   // native constraint validation over the Intake fields and the plain <input> alike, shows the
   // messages and focuses the first invalid field.
   if (!form.reportValidity()) {
-    status.textContent = 'Please correct the highlighted field.';
+    showProblems();
     return;
   }
+  problems.hidden = true;
   // E.164 phone, lower-cased email, option values: the fields put their normalized values in FormData.
   const body = formDataToJson(new FormData(form));
   status.textContent = 'Sending…';
@@ -46,6 +79,7 @@ form.addEventListener('submit', async (event) => {
 });
 
 form.addEventListener('reset', () => {
+  problems.hidden = true;
   status.textContent = '';
   result.textContent = '';
 });
