@@ -72,3 +72,24 @@ describe('a field\'s own messages', () => {
     expect(lone.validationMessage).to.equal('Tell us your website');
   });
 });
+
+describe('<intake-field> in a native form with several wrong fields', () => {
+  it('marks every invalid field with its own message on reportValidity(), not only the first, so a page can list them all', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form novalidate>
+      <intake-field name="name" label="Full name" required locale="en"></intake-field>
+      <intake-field type="email" name="email" label="Email" required locale="en"></intake-field>
+      <intake-field type="select" name="plan" label="Plan" required locale="en"><option value="a">A</option></intake-field>
+      <intake-field type="consent" name="terms" label="I accept the terms" required locale="en"></intake-field>
+    </form>`);
+    const fields = [...form.querySelectorAll<IntakeField>('intake-field')];
+    await Promise.all(fields.map((one) => one.updateComplete));
+    fields[1]!.value = 'jane@';
+    expect(form.reportValidity()).to.equal(false);
+    await Promise.all(fields.map((one) => one.updateComplete));
+    const shown = fields.map((one) => one.renderRoot.querySelector('[part~="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    const messages = fields.map((one) => one.validationMessage);
+    expect(messages).to.deep.equal(['Enter full name', 'Enter an email address in the correct format, like name@example.com', 'Select plan', 'You must agree to continue']);
+    shown.forEach((text, i) => expect(text, fields[i]!.name).to.contain(messages[i]!));
+    expect([...form.elements].filter((control) => control.matches(':invalid')).length).to.equal(4);
+  });
+});
