@@ -653,7 +653,7 @@ describe('<intake-form>', () => {
         ['name', 'Enter name'],
         ['email', 'Enter email'],
         ['phone', 'Enter a valid phone number'],
-        ['topic', 'Select what is your message about?'],
+        ['topic', 'Select an answer to \u201CWhat is your message about?\u201D'],
         ['message', 'Enter message'],
         ['privacy', 'You must agree to continue'],
       ];
