@@ -169,6 +169,7 @@ export const formStyles = css`
   }
   .loading {
     color: var(--_muted);
+    margin: 0; /* a margin would collapse through the host, and the page would move when the form replaces it */
   }
   .honeypot {
     position: absolute;

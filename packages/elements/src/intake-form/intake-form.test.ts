@@ -248,6 +248,22 @@ describe('<intake-form>', () => {
       expect(shownNames(el)).to.have.length(7);
     });
 
+    it('has :state(loading) until the form or its schema error is drawn, and its loading line has no margin (page CSS keeps its place meanwhile)', async () => {
+      const el = await fixture<IntakeForm>(html`<intake-form></intake-form>`);
+      await el.updateComplete;
+      expect(el.matches(':state(loading)')).to.equal(true);
+      const loading = el.shadowRoot!.querySelector('.loading')!;
+      expect(getComputedStyle(loading).marginBlockStart).to.equal('0px');
+      expect(getComputedStyle(loading).marginBlockEnd).to.equal('0px');
+      el.setAttribute('schema-url', presetUrl('contact'));
+      await ready(el);
+      expect(el.matches(':state(loading)')).to.equal(false);
+      const broken = await fixture<IntakeForm>(html`<intake-form .schema=${{ id: 'broken', fields: 'none' }}></intake-form>`);
+      await waitUntil(() => broken.shadowRoot!.querySelector('[part="schema-error"]'), 'the schema error was not drawn');
+      await broken.updateComplete;
+      expect(broken.matches(':state(loading)')).to.equal(false);
+    });
+
     it('reads an inline <script type="application/json"> child', async () => {
       const el = await ready(
         await fixture<IntakeForm>(html`<intake-form>

@@ -36,6 +36,8 @@ import { editing, isFinished, stateAfterDelivery, type SubmissionState } from '.
  * @summary An accessible, localized intake form that emits one normalized record.
  * @tag intake-form
  *
+ * @cssstate loading - The schema is still loading: neither the form nor its schema error is drawn yet. With `intake-form:not(:defined)`, page CSS can keep the form's place until it appears (no layout shift).
+ *
  * @slot success - Replaces the built-in "Thank you" message shown after a delivered submission (not the "saved on this device" message).
  *
  * @fires {IntakeChangeEvent} intake-change - A person changed a field (not code setting values). Detail `{ name, value, values }` (`IntakeChangeDetail`).
@@ -163,6 +165,8 @@ export class IntakeForm extends LitElement {
   #pendingValues: Record<string, unknown> | undefined;
   /** The step of the last render, to render again when code moves the controller's step. */
   #renderedStep = 0;
+  /** For the custom state `:state(loading)`. */
+  readonly #internals = this.attachInternals();
 
   constructor() {
     super();
@@ -224,6 +228,12 @@ export class IntakeForm extends LitElement {
   }
 
   protected override updated(): void {
+    // `:state(loading)` until the form or its schema error is drawn, so page CSS can keep the
+    // form's place meanwhile (docs/theming.md, "Keeping the form's place"). Old browsers that only
+    // take `--loading` throw: they go without.
+    try {
+      this.#internals.states[!this.#intake && this.#source.status.kind !== 'error' ? 'add' : 'delete']('loading');
+    } catch {}
     // After the focus moved (`FocusController.hostUpdated`): a listener finds the page as rendered.
     const events = this.#pendingEvents;
     this.#pendingEvents = [];
