@@ -378,6 +378,19 @@ describe('examples/qr-landing', () => {
     expect(tab.problems.all()).toEqual([]);
   });
 
+  it('in dark mode (prefers-color-scheme: dark) axe finds no violation, the booth badge included', { timeout: 30_000 }, async () => {
+    const tab = await phone();
+    const { page } = tab;
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await load(page, `${site.origin}/?utm_source=qr`);
+    // The emulation is really on: the page's dark background, not the light one.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(rgb('#0d1616'));
+    expect(await axeViolations(page)).toEqual([]);
+    // The badge keeps dark text on its amber in both schemes (in dark mode the ink colour turns light).
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.where')!).color)).toBe(rgb('#0b1f20'));
+    expect(tab.problems.csp).toEqual([]);
+  });
+
   it('?kiosk on a shared tablet: two visitors in a row, a fresh form between them, no draft ever', { timeout: 60_000 }, async () => {
     context = await browser.createBrowserContext();
     const tab = await watchedPage(context);
