@@ -173,6 +173,85 @@ describe('pnpm demo', () => {
     expect((await fetch(`${receiverOrigin}/api/records`)).status).toBe(404);
   });
 
+  it('the page CSS: one small render-blocking stylesheet, a balanced header at 360 px, a visible status accent', { timeout: 30_000 }, async () => {
+    // The one stylesheet stays blocking on purpose (see the comment at the top of demo.css): so it must stay small.
+    await page.goto(`${pageUrl}?lang=en`, { waitUntil: 'load' });
+    const resources = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as (PerformanceResourceTiming & { renderBlockingStatus?: string })[]).map((entry) => ({
+        path: new URL(entry.name).pathname,
+        blocking: entry.renderBlockingStatus,
+        encoded: entry.encodedBodySize,
+      })),
+    );
+    expect(resources.filter((resource) => resource.blocking === 'blocking').map((resource) => resource.path)).toEqual(['/demo.css']);
+    expect(resources.find((resource) => resource.path === '/demo.css')!.encoded, 'demo.css compressed, in bytes').toBeLessThan(2500);
+
+    /** The header's boxes (the page is 360 px wide in this file). */
+    const header = () =>
+      page.evaluate(() => {
+        // DOMRect has no own properties to serialize: toJSON() gives a plain object.
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
+        const [english, chinese] = [...document.querySelectorAll('.language button')].map((button) => button.getBoundingClientRect().toJSON() as DOMRect);
+        const headerBox = box('.site-header');
+        const padding = parseFloat(getComputedStyle(document.querySelector('.site-header')!).paddingInlineStart);
+        return { brand: box('.brand'), nav: box('.site-header nav'), language: box('.language'), english: english!, chinese: chinese!, left: headerBox.left + padding, right: headerBox.right - padding, scroll: document.documentElement.scrollWidth };
+      });
+    for (const lang of ['en', 'zh-CN']) {
+      await page.goto(`${pageUrl}?lang=${lang}`, { waitUntil: 'load' });
+      const at360 = await header();
+      expect(at360.scroll, lang).toBeLessThanOrEqual(360);
+      // Brand and navigation on the first row; the switch on a row of its own, across it, in two equal halves.
+      expect(at360.nav.top, lang).toBeLessThan(at360.brand.bottom);
+      expect(at360.language.top, lang).toBeGreaterThanOrEqual(at360.nav.bottom);
+      expect(Math.abs(at360.language.left - at360.left), lang).toBeLessThan(1);
+      expect(Math.abs(at360.language.right - at360.right), lang).toBeLessThan(1);
+      expect(Math.abs(at360.english.width - at360.chinese.width), lang).toBeLessThan(2); // the second button carries the 1 px divider
+      expect(at360.english.top, lang).toBe(at360.chinese.top);
+    }
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${pageUrl}?lang=en`, { waitUntil: 'load' });
+    const at1280 = await header();
+    // On a wide screen all three on one row, the switch at the end and no wider than its buttons need.
+    expect(at1280.language.top).toBeLessThan(at1280.brand.bottom);
+    expect(Math.abs(at1280.language.right - at1280.right)).toBeLessThan(1);
+    expect(at1280.language.width).toBeLessThan(250);
+    await page.setViewport({ width: 360, height: 740 });
+
+    // The status box's left accent is visible (at least 3:1 against the page and against the box), light and dark, in every state.
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await page.goto(`${pageUrl}?lang=en`, { waitUntil: 'load' });
+      const contrasts = await page.evaluate(() => {
+        const channels = (color: string) => color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+        const luminance = (color: string) => {
+          const [r, g, b] = channels(color).map((value) => {
+            const c = value / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const contrast = (a: string, b: string) => {
+          const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (light! + 0.05) / (dark! + 0.05);
+        };
+        const line = document.getElementById('delivery')!;
+        const initial = line.dataset.state!;
+        const result: Record<string, number> = {};
+        for (const state of [initial, 'sending', 'delivered', 'queued', 'rejected']) {
+          line.dataset.state = state;
+          const style = getComputedStyle(line);
+          const accent = style.borderInlineStartColor;
+          // The page's background is on :root (the body is transparent).
+          result[state] = Math.min(contrast(accent, getComputedStyle(document.documentElement).backgroundColor), contrast(accent, style.backgroundColor));
+        }
+        line.dataset.state = initial;
+        return result;
+      });
+      for (const [state, ratio] of Object.entries(contrasts)) expect(ratio, `${scheme}, ${state}`).toBeGreaterThanOrEqual(3);
+    }
+    await page.emulateMediaFeatures([]);
+  });
+
   it('a person fills the crm-lead form with the keyboard and sends it; the receiver stores the record', { timeout: 90_000 }, async () => {
     // The page preloads the schema (<link rel="preload" as="fetch">): one request, used by the form.
     const schemaRequests: string[] = [];
@@ -237,6 +316,13 @@ describe('pnpm demo', () => {
 
     await page.waitForSelector(inForm('[part~="success"]'), { timeout: 30_000 });
     expect(await page.$eval('intake-form', (form) => form.shadowRoot!.querySelector('[part~="success"]')!.textContent)).toContain('Thank you');
+    // The thank-you's button has room under the text (demo.css, through ::part(success)).
+    const room = await page.$eval('intake-form', (form) => {
+      const panel = form.shadowRoot!.querySelector('[part~="success"]')!;
+      const texts = [...panel.querySelectorAll('p')];
+      return panel.querySelector('button')!.getBoundingClientRect().top - texts[texts.length - 1]!.getBoundingClientRect().bottom;
+    });
+    expect(room).toBeGreaterThanOrEqual(16);
     await waitFor(() => intakeEvents.submitted().length > 0, 5000, 'the intake-submitted event');
     const { record, status } = intakeEvents.submitted()[0]!;
     expect(status).toBe('delivered');

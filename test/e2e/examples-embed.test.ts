@@ -378,6 +378,56 @@ describe('examples/qr-landing', () => {
     expect(tab.problems.all()).toEqual([]);
   });
 
+  it('in dark mode (prefers-color-scheme: dark) axe finds no violation, the booth badge included', { timeout: 30_000 }, async () => {
+    const tab = await phone();
+    const { page } = tab;
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await load(page, `${site.origin}/?utm_source=qr`);
+    // The emulation is really on: the page's dark background, not the light one.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(rgb('#0d1616'));
+    expect(await axeViolations(page)).toEqual([]);
+    // The badge keeps dark text on its amber in both schemes (in dark mode the ink colour turns light).
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.where')!).color)).toBe(rgb('#0b1f20'));
+    expect(tab.problems.csp).toEqual([]);
+  });
+
+  it('?lang=zh-CN puts the page around the form in Chinese too: <html lang>, title, headings, booth text, footer', { timeout: 30_000 }, async () => {
+    const tab = await phone();
+    const { page } = tab;
+    const pageTexts = () =>
+      page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        title: document.title,
+        heading: document.querySelector('h1')!.textContent,
+        marked: [...document.querySelectorAll<HTMLElement>('[data-text]')].map((element) => `${element.dataset.text}: ${element.textContent!.trim()}`),
+      }));
+    const han = /\p{Script=Han}/u;
+
+    // Without ?lang the page stays English.
+    await load(page, `${site.origin}/`);
+    const english = await pageTexts();
+    expect(english.lang).toBe('en');
+    expect(english.heading).toBe('Robots that move your warehouse');
+    expect(english.marked.filter((text) => han.test(text))).toEqual([]);
+
+    await load(page, `${site.origin}/?lang=zh-CN`);
+    const chinese = await pageTexts();
+    expect(chinese.lang).toBe('zh-CN');
+    expect(chinese.title).toMatch(han);
+    expect(chinese.heading).toMatch(han);
+    // Every text of the page's own (the booth badge, the pitch, the offline notice, the thank-you, the footer) changed, and is Chinese.
+    expect(chinese.marked.map((text) => text.split(':')[0])).toEqual(['where', 'heading', 'pitch', 'connection', 'thanksTitle', 'thanksBody', 'footer', 'qrLink']);
+    expect(chinese.marked.filter((text) => !han.test(text))).toEqual([]);
+    // The form itself is in Chinese.
+    expect(await page.evaluate(() => document.querySelector('intake-form')!.getAttribute('locale'))).toBe('zh-CN');
+    const text = await formText(page);
+    expect(text).toContain('留下您的联系方式');
+    expect(text).toContain('姓名');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(tab.problems.csp).toEqual([]);
+    expect(tab.problems.all()).toEqual([]);
+  });
+
   it('?kiosk on a shared tablet: two visitors in a row, a fresh form between them, no draft ever', { timeout: 60_000 }, async () => {
     context = await browser.createBrowserContext();
     const tab = await watchedPage(context);
