@@ -47,10 +47,14 @@ export const formStyles = css`
   }
   .summary:focus,
   .notice:focus,
-  .step-title:focus,
   .outcome:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+  }
+  /* The step's heading takes the focus after Continue so a screen reader starts there; it is not a
+     control, so no focus box is drawn (as GOV.UK does for headings focused by script). */
+  .step-title:focus {
+    outline: none;
   }
   .summary h2,
   .notice h2 {

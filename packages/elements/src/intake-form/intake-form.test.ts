@@ -612,6 +612,8 @@ describe('<intake-form>', () => {
       expect(progress()).to.equal('Step 2 of 5');
       expect(text(part(el, 'step-title'))).to.equal('Contact');
       expect(deepActive()).to.equal(part(el, 'step-title'));
+      // Focused for screen readers, but a heading is no control: no focus box around it.
+      expect(getComputedStyle(part(el, 'step-title')!).outlineStyle).to.equal('none');
       expect(shownNames(el)).to.deep.equal(['contactName', 'department', 'jobTitle', 'phone', 'email', 'wechat', 'preferredContact']);
       expect(part(el, 'error-summary')).to.equal(null);
 
