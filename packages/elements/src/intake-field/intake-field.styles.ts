@@ -64,15 +64,26 @@ export const fieldRules = css`
     min-height: calc(var(--_control-height) * 2.5);
     resize: vertical;
   }
-  select {
-    padding-inline-end: 2.5rem;
-    background-image: linear-gradient(45deg, transparent 50%, currentColor 50%), linear-gradient(135deg, currentColor 50%, transparent 50%);
-    background-position: calc(100% - 1.25rem) 55%, calc(100% - 0.9rem) 55%;
-    background-size: 0.35rem 0.35rem;
-    background-repeat: no-repeat;
+  /* The arrow of a select: a chevron drawn by a border on the wrapper (no image, so nothing for a
+     strict CSP to block), the same in every browser, scheme and direction. */
+  .select {
+    position: relative;
+    display: block;
   }
-  select:dir(rtl) {
-    background-position: 0.9rem 55%, 1.25rem 55%;
+  .select::after {
+    content: '';
+    position: absolute;
+    inset-inline-end: 1.1rem;
+    top: 50%;
+    width: 0.45rem;
+    height: 0.45rem;
+    border: solid var(--_text);
+    border-width: 0 2px 2px 0;
+    transform: translateY(-70%) rotate(45deg);
+    pointer-events: none;
+  }
+  select {
+    padding-inline-end: 2.75rem;
   }
   input[type='date'] {
     max-width: 14rem;
@@ -103,26 +114,28 @@ export const fieldRules = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  .phone select {
+  .phone .select {
     flex: 1 1 12rem;
-    width: auto;
-    max-width: 100%;
+    min-width: 0;
+  }
+  .phone select {
     text-overflow: ellipsis;
   }
   .phone input {
     flex: 999 1 14rem;
     min-width: 0;
   }
+  /* Rows of 44 px (the touch target), back to back: the box of 1.75rem and 0.5rem above and below. */
   .choices {
     display: grid;
-    gap: 0.25rem;
   }
   .choice {
+    box-sizing: border-box;
     display: flex;
     align-items: flex-start;
     gap: 0.75rem;
     min-height: 44px;
-    padding-block: 0.375rem;
+    padding-block: 0.5rem;
     font-weight: 400;
     cursor: pointer;
     margin: 0;
@@ -163,11 +176,16 @@ export const fieldRules = css`
     box-shadow: 0 0 0 2px var(--_text);
   }
   .choice-text {
-    padding-block-start: 0.15rem;
+    padding-block-start: 0.125rem;
     overflow-wrap: anywhere;
   }
   .single {
     font-weight: 400;
+  }
+  /* The help of a checkbox sits under its label text, in line with it (box 1.75rem + gap 0.75rem). */
+  .single + .help {
+    margin-block-start: -0.375rem;
+    padding-inline-start: 2.5rem;
   }
   .counter {
     color: var(--_muted);

@@ -159,7 +159,11 @@ export const formStyles = css`
     color: var(--_muted);
     margin: 0;
   }
+  /* The thank-you: its text (or the slotted content) and the Start over button, spaced by the gap. */
   .outcome {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
     border-inline-start: 6px solid var(--_success);
     background: var(--_surface);
     border-radius: var(--_radius);
@@ -168,8 +172,12 @@ export const formStyles = css`
   .outcome.queued {
     border-inline-start-color: var(--_warning);
   }
+  .outcome h2,
   .outcome p {
-    margin: 0 0 0.75rem;
+    margin: 0;
+  }
+  .outcome > button {
+    margin-block-start: 0.5rem;
   }
   .loading {
     color: var(--_muted);

@@ -91,7 +91,8 @@ export class PhoneControl {
       options = phoneCountryOptions(field.countries, field.defaultCountry);
     }
     return html`<div class="phone"
-      ><select part="country-select" aria-label=${view.ui.countryCode} autocomplete="tel-country-code" ?disabled=${view.disabled}
+      ><span class="select"
+        ><select part="country-select" aria-label=${view.ui.countryCode} autocomplete="tel-country-code" ?disabled=${view.disabled}
         >${optionList(
           [
             ...(country === '' ? [{ value: '', label: '+' }] : []),
@@ -102,6 +103,7 @@ export class PhoneControl {
           ],
           country,
         )}</select
+      ></span
       ><input id=${view.ids.control} part="input" name=${field.name} type="tel" autocomplete=${field.autocomplete ?? 'tel-national'}
         .value=${live(this.#text)} placeholder=${view.placeholder} aria-describedby=${view.describedBy} aria-invalid=${view.error ? 'true' : 'false'}
         aria-required=${view.required ? 'true' : 'false'} ?disabled=${view.disabled} /></div

@@ -9,13 +9,13 @@ type BooleanField = Extract<Field, { type: 'boolean' | 'consent' }>;
 export const booleanRenderer: FieldRenderer<BooleanField> = {
   render(view: FieldView<BooleanField>): TemplateResult {
     return html`<div class="field ${view.error ? 'invalid' : ''}" part="field"
-      >${helpText(view)}<span class="error" id=${view.ids.error} part="error" aria-live="polite">${errorMessage(view)}</span
+      ><span class="error" id=${view.ids.error} part="error" aria-live="polite">${errorMessage(view)}</span
       ><label class="choice single" part="choice label"
         ><input id=${view.ids.control} part="choice-input" type="checkbox" name=${view.field.name} .checked=${live(view.raw === true)}
           aria-describedby=${view.describedBy} aria-invalid=${ariaInvalid(view)} aria-required=${ariaRequired(view)}
           ?disabled=${view.disabled}
         /><span class="choice-text">${view.label}${requiredMarker(view)}</span></label
-      ></div
+      >${helpText(view)}</div
     >`;
   },
   input(control, _event, input) {

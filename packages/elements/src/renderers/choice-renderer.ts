@@ -13,7 +13,8 @@ export const selectRenderer: FieldRenderer<SelectField> = {
     const { field, locale } = view;
     return labelledControl(
       view,
-      html`<select id=${view.ids.control} part="input" name=${field.name} aria-describedby=${view.describedBy} aria-invalid=${ariaInvalid(view)}
+      html`<span class="select"
+        ><select id=${view.ids.control} part="input" name=${field.name} aria-describedby=${view.describedBy} aria-invalid=${ariaInvalid(view)}
         aria-required=${ariaRequired(view)} autocomplete=${field.autocomplete ?? nothing} ?disabled=${view.disabled}
         >${optionList(
           [
@@ -22,7 +23,7 @@ export const selectRenderer: FieldRenderer<SelectField> = {
           ],
           rawText(view.raw),
         )}</select
-      >`,
+      ></span>`,
     );
   },
 };
