@@ -876,9 +876,14 @@ describe('<intake-field> type-specific behaviour', () => {
       const select = `<intake-field type="select" name="f" label="Country">${countryOptions}</intake-field>`;
       const ltr = await mountMarkup(select);
       const rtl = await mountMarkup(select, (field) => `<div dir="rtl">${field}</div>`);
-      const position = (el: IntakeField) => getComputedStyle(control<HTMLSelectElement>(el)!).backgroundPosition;
-      expect(position(ltr.el)).to.match(/^calc\(100% - /);
-      expect(position(rtl.el)).to.match(/^14\.4px 55%, 20px 55%$/);
+      // The chevron is the wrapper's ::after, 1.1rem from the inline end (left of the text in rtl).
+      const side = (el: IntakeField) => {
+        const select = control<HTMLSelectElement>(el)!;
+        const after = getComputedStyle(select.parentElement!, '::after');
+        return { right: after.right, left: after.left, content: after.content, padding: getComputedStyle(select).paddingInlineEnd };
+      };
+      expect(side(ltr.el)).to.deep.include({ right: '17.6px', content: '""', padding: '44px' });
+      expect(side(rtl.el)).to.deep.include({ left: '17.6px', content: '""', padding: '44px' });
       await expect(rtl.el).to.be.accessible();
     });
   });
