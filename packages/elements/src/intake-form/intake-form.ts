@@ -160,6 +160,8 @@ export class IntakeForm extends LitElement {
   #pendingEvents: Event[] = [];
   /** The fields whose problems the error summary lists (empty: no summary). */
   #summary: readonly string[] = [];
+  /** The names of a form without steps, with the form they come from. */
+  #allNames: [Form | undefined, readonly string[]] = [undefined, []];
   #state: SubmissionState = editing;
   #lastRecord: IntakeRecord | undefined;
   #pendingValues: Record<string, unknown> | undefined;
@@ -496,7 +498,8 @@ export class IntakeForm extends LitElement {
     const { steps } = intake;
     const step = steps.step;
     this.#renderedStep = steps.current;
-    const names = step ? step.fields : form.fields.filter((field) => field.type !== 'hidden').map((field) => field.name);
+    // The same array while the form is the same, so the field list sees nothing to do on a re-render.
+    const names = step ? step.fields : this.#allNames[0] === form ? this.#allNames[1] : (this.#allNames = [form, form.fields.filter((field) => field.type !== 'hidden').map((field) => field.name)])[1];
     return html`<form class="base" part="base" novalidate lang=${locale} @submit=${this.#onSubmit} @keydown=${this.#onKeyDown}>
       ${formHeader(form, locale)}
       ${failureNotice(ui, state)} ${errorSummary(ui, intake, this.#summary, this.#focus.follow)}
