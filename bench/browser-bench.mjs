@@ -11,10 +11,17 @@
 //     in the DOM, the first control takes focus, then one animation frame and one task;
 //   - one keystroke: an `input` event on the first text field → the contender's updates flushed
 //     (one task) and laid out; the model is checked to hold the typed value (median per load);
-//   - a full validation of the empty form: validate() → every required error rendered, laid out.
+//   - a full validation of the empty form: validate() → every required error rendered, laid out;
+//   - fixing an error: then, with every error showing, 20 characters typed one by one into the
+//     first required email field (else text field without a pattern), each keystroke as above;
+//     the total time.
 // Medians over the runs; ratios against the plain form.
 //
 //   node bench/browser-bench.mjs [--runs 9] [--sizes 30,200] [--keys 40] [--no-steps] [--write] [--json]
+//                                [--baseline dir]
+//
+// --baseline adds a 4th contender, "Intake (baseline)": the intake.js (and its data files) in that
+// directory, e.g. a copy of main's packages/embed/dist, to compare a change with it in one run.
 //
 // --write replaces the "Peers" section of docs/BENCHMARKS.md; --json prints the results as one
 // JSON line (prefixed `BENCH_JSON `) for the smoke test (test/node/peer-bench.test.ts).
@@ -32,7 +39,9 @@ const sizes = String(option('--sizes', '30,200')).split(',');
 const keyCount = Math.max(1, Number(option('--keys', 40)) || 40);
 const withSteps = !args.includes('--no-steps') && sizes.includes('30');
 const root = new URL('../', import.meta.url);
+const baseline = option('--baseline', undefined);
 const loadAtStart = loadavg()[0];
+if (args.includes('--write') && baseline) throw new Error('--write measures the built intake.js alone: leave out --baseline.');
 if (args.includes('--write') && runs < 7) throw new Error('--write needs medians of at least 7 runs (--runs 7 or more).');
 const path = (relative) => fileURLToPath(new URL(relative, root));
 
@@ -63,7 +72,12 @@ const files = {
 };
 const surveyVersion = JSON.parse(await readFile(new URL('./node_modules/survey-core/package.json', import.meta.url), 'utf8')).version;
 const contenders = ['plain', 'intake', 'surveyjs'];
-const names = { plain: 'plain HTML', intake: 'Intake', surveyjs: 'SurveyJS' };
+const names = { plain: 'plain HTML', intake: 'Intake', surveyjs: 'SurveyJS', base: 'Intake (baseline)' };
+if (baseline) {
+  const dir = (file) => fileURLToPath(new URL(file, new URL(`${baseline.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`)));
+  files['/base/intake.js'] = { type: 'text/javascript', body: await readFile(dir('intake.js')) };
+  for (const file of Object.values(JSON.parse(await readFile(dir('data-files.json'), 'utf8')))) files[`/base/${file}`] = { type: 'text/javascript', body: await readFile(dir(file)) };
+}
 const pages = [];
 for (const key of formKeys) {
   const bench = allForms[key];
@@ -71,8 +85,9 @@ for (const key of formKeys) {
     plain: bench.stepped ? undefined : plainPage(bench, { script: '/plain.js', style: '/plain.css' }),
     intake: intakePage(bench, '/intake.js'),
     surveyjs: surveyJsPage(bench, { core: '/survey.core.min.js', ui: '/survey-js-ui.min.js', style: '/survey-core.min.css' }),
+    base: baseline ? intakePage(bench, '/base/intake.js') : undefined,
   };
-  for (const kind of contenders) {
+  for (const kind of [...contenders, 'base']) {
     if (!html[kind]) continue;
     files[`/${kind}-${key}.html`] = { type: 'text/html; charset=utf-8', body: Buffer.from(html[kind]) };
     pages.push({ kind, key, url: `/${kind}-${key}.html`, bench });
@@ -100,6 +115,7 @@ async function measure({ url, bench }) {
     if (!bench.stepped) {
       sample.keys = await page.evaluate(keystrokes, keyCount, bench.textField);
       sample.validation = await page.evaluate(validation, bench.required.length);
+      sample.fix = await page.evaluate(fixError, bench.errorField, bench.form.fields.find((f) => f.name === bench.errorField).type === 'email');
     }
     if (errors.length) sample.pageErrors = errors;
     return sample;
@@ -161,6 +177,32 @@ async function validation(expected) {
   return { ms, errors, expected };
 }
 
+// Runs in the page, after validation(): every error shows. Types 20 characters one by one into the
+// field `name` (a valid email address at the end when `email`), each keystroke as in keystrokes();
+// the total time, and whether the field showed an error at the start and the model got the text.
+async function fixError(name, email) {
+  const driver = window.__driver;
+  const input = driver.control(name);
+  const task = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+  const text = email ? 'jane.doe@example.com' : 'Acme Trading Company';
+  const errorsBefore = driver.errors();
+  let total = 0;
+  for (let i = 1; i <= text.length; i++) {
+    const value = text.slice(0, i);
+    const start = performance.now();
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value.slice(-1) }));
+    await task();
+    void document.body.offsetHeight;
+    total += performance.now() - start;
+  }
+  return { ms: total, reached: driver.value(name) === text, fixed: driver.errors() === errorsBefore - 1 };
+}
+
 // Interleaved runs, each in a rotated order of the pages.
 const samples = Object.fromEntries(pages.map((p) => [p.url, []]));
 for (let run = 0; run < runs; run++) {
@@ -196,6 +238,8 @@ for (const p of pages) {
     modelMisses: all.reduce((sum, s) => sum + (s.keys?.modelMisses ?? 0), 0),
     formRenders: all.reduce((sum, s) => sum + (s.keys?.formRenders ?? 0), 0),
     validation: median(all.map((s) => s.validation?.ms)),
+    fix: median(all.map((s) => s.fix?.ms)),
+    fixMisses: all.filter((s) => s.fix && !(s.fix.reached && s.fix.fixed)).length,
     errors: median(all.map((s) => s.validation?.errors)),
     expectedErrors: p.bench.stepped ? undefined : p.bench.required.length,
     pageErrors: all.flatMap((s) => s.pageErrors ?? []),
@@ -227,19 +271,25 @@ for (const [label, field] of [['JS (gzip)', 'jsGzip'], ['CSS (gzip)', 'cssGzip']
 }
 lines.push(
   '',
-  `Times: medians of ${runs} fresh loads per page (cache disabled), interleaved. Keystroke: median over ${keyCount} keystrokes per load, then the median of those. Validation: the empty form, \`validate()\` → all required errors rendered (the count is in brackets).`,
+  `Times: medians of ${runs} fresh loads per page (cache disabled), interleaved. Keystroke: median over ${keyCount} keystrokes per load, then the median of those. Validation: the empty form, \`validate()\` → all required errors rendered (the count is in brackets). Fix an error: then, every error showing, 20 characters typed one by one into the first required email field (\`jane.doe@example.com\`), else text field without a pattern (\`Acme Trading Company\`; in both forms here: the company name), each keystroke flushed and laid out like the one above; the total.`,
   '',
-  '| form | measure | plain HTML | Intake | SurveyJS | Intake ÷ plain | SurveyJS ÷ plain |',
-  '|---|---|---:|---:|---:|---:|---:|',
+  `| form | measure | plain HTML |${baseline ? ' Intake (baseline) |' : ''} Intake | SurveyJS |${baseline ? ' baseline ÷ plain |' : ''} Intake ÷ plain | SurveyJS ÷ plain |`,
+  `|---|---|---:|${baseline ? '---:|' : ''}---:|---:|${baseline ? '---:|' : ''}---:|---:|`,
 );
 for (const key of sizes) {
   const [p, i, s] = contenders.map((k) => r(k, key));
+  const b = baseline ? r('base', key) : undefined;
   const label = `${key} fields (${p.expectedFields} shown)`;
-  lines.push(`| ${label} | navigation → interactive | ${ms(p.ready)} | ${ms(i.ready)} | ${ms(s.ready)} | ${ratio(i.ready, p.ready)} | ${ratio(s.ready, p.ready)} |`);
-  lines.push(`| ${label} | one keystroke | ${ms(p.keystroke)} | ${ms(i.keystroke)} | ${ms(s.keystroke)} | ${ratio(i.keystroke, p.keystroke)} | ${ratio(s.keystroke, p.keystroke)} |`);
-  lines.push(
-    `| ${label} | full validation | ${ms(p.validation)} (${p.errors}) | ${ms(i.validation)} (${i.errors}) | ${ms(s.validation)} (${s.errors}) | ${ratio(i.validation, p.validation)} | ${ratio(s.validation, p.validation)} |`,
-  );
+  const row = (measure, field, count) => {
+    const cell = (res) => `${ms(res[field])}${count ? ` (${res[count]})` : ''}`;
+    const base = b ? ` ${cell(b)} |` : '';
+    const baseRatio = b ? ` ${ratio(b[field], p[field])} |` : '';
+    lines.push(`| ${label} | ${measure} | ${cell(p)} |${base} ${cell(i)} | ${cell(s)} |${baseRatio} ${ratio(i[field], p[field])} | ${ratio(s[field], p[field])} |`);
+  };
+  row('navigation → interactive', 'ready');
+  row('one keystroke', 'keystroke');
+  row('full validation', 'validation', 'errors');
+  row('fix an error: 20 keystrokes, every error showing', 'fix');
 }
 if (withSteps) {
   const p = r('plain', '30');
@@ -263,6 +313,7 @@ for (const res of Object.values(results)) {
   if (!res.focusable) problems.push(`${name}: the first control did not take focus`);
   if (res.modelMisses) problems.push(`${name}: ${res.modelMisses} keystrokes did not reach the model`);
   if (res.expectedErrors !== undefined && res.errors !== res.expectedErrors) problems.push(`${name}: ${res.errors} errors rendered, expected ${res.expectedErrors}`);
+  if (res.fixMisses) problems.push(`${name}: in ${res.fixMisses} loads the typed email did not reach the model or did not clear its error`);
   if (res.pageErrors.length) problems.push(`${name}: page errors: ${res.pageErrors.slice(0, 2).join('; ')}`);
 }
 
@@ -285,7 +336,7 @@ if (args.includes('--write')) {
     const s = r('surveyjs', key)[kind];
     return `${ratio(i, p)} (${i / p <= 1.3 ? 'within' : 'not within'} 1.3x; ${i < s ? 'faster than' : 'slower than'} SurveyJS)`;
   };
-  const goals = sizes.map((key) => `${key} fields: to interactive ${goal('ready', key)}, keystroke ${goal('keystroke', key)}, validation ${goal('validation', key)}`);
+  const goals = sizes.map((key) => `${key} fields: to interactive ${goal('ready', key)}, keystroke ${goal('keystroke', key)}, validation ${goal('validation', key)}, fixing an error ${goal('fix', key)}`);
   const section = [
     start,
     `Measured ${date} with \`pnpm bench\` (\`node bench/browser-bench.mjs --runs ${runs} --write\`). Machine: ${machine}; ${load}.`,

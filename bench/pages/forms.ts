@@ -16,6 +16,8 @@ export interface BenchForm {
   readonly required: readonly string[];
   /** The first visible text field: the one the keystroke benchmark types into. */
   readonly textField: string;
+  /** The field typed into after a full validation: the first required email field, else the first required text field without a pattern. */
+  readonly errorField: string;
   readonly stepped: boolean;
 }
 
@@ -36,7 +38,10 @@ function describe(json: Form): BenchForm {
   const required = form.fields.map((f) => f.name).filter((name) => name in errors);
   const textField = form.fields.find((f) => f.type === 'text' && visible.includes(f.name))?.name;
   if (!textField) throw new Error(`bench form ${json.id} has no visible text field`);
-  return { form: json, visible, required, textField, stepped };
+  const requiredOf = (type: string) => form.fields.find((f) => f.type === type && required.includes(f.name) && !('pattern' in f))?.name;
+  const errorField = requiredOf('email') ?? requiredOf('text');
+  if (!errorField) throw new Error(`bench form ${json.id} has no required email or text field`);
+  return { form: json, visible, required, textField, errorField, stepped };
 }
 
 /** The forms by key: `30` and `200` on one page, `30-steps` the preset with its steps. */

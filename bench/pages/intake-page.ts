@@ -23,6 +23,7 @@ export function intakePage(bench: BenchForm, script: string): string {
     },
     controls: () => fields().map((f) => f.renderRoot.querySelector('input:not([type=hidden]),select,textarea')),
     textControl: () => fields().find((f) => f.field.name === ${JSON.stringify(bench.textField)}).renderRoot.querySelector('input'),
+    control: (name) => fields().find((f) => f.field.name === name).renderRoot.querySelector('input'),
     value: (name) => form.values[name],
     validate: () => form.validate(),
     errors: () => fields().filter((f) => f.renderRoot.querySelector('.field.invalid')).length,

@@ -13,6 +13,7 @@
  * - `rendered(): Promise<void>` resolves when the contender says its form is rendered;
  * - `controls(): Element[]` the first focusable control of every visible field, in order;
  * - `textControl(): HTMLInputElement` the input of the keystroke field (BenchForm.textField);
+ * - `control(name): HTMLInputElement` the input of a text or email field by name (BenchForm.errorField);
  * - `value(name): unknown` the value the contender's model holds for a field;
  * - `validate(): void` validates the whole form and shows every error;
  * - `errors(): number` how many fields show an error now;

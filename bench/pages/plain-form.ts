@@ -111,6 +111,7 @@ ${plainFormHtml(bench)}
     rendered: async () => {},
     controls: () => [...form.querySelectorAll('.field')].map((box) => box.querySelector('input,select,textarea')),
     textControl: () => form.elements.namedItem(${JSON.stringify(bench.textField)}),
+    control: (name) => form.elements.namedItem(name),
     value: (name) => new FormData(form).get(name),
     validate: () => window.plainForm.validate(),
     errors: () => form.querySelectorAll('.field.invalid').length,

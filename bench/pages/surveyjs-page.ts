@@ -34,6 +34,7 @@ export function surveyJsPage(bench: BenchForm, assets: SurveyJsAssets): string {
     },
     controls: () => questions().map((q) => box(q)?.querySelector(focusable)).filter(Boolean),
     textControl: () => document.getElementById(survey.getQuestionByName(${JSON.stringify(bench.textField)}).inputId),
+    control: (name) => document.getElementById(survey.getQuestionByName(name).inputId),
     value: (name) => survey.getValue(name),
     validate: () => survey.validate(true, false),
     errors: () => questions().filter((q) => q.errors.length > 0 && box(q)?.querySelector('[role=alert], .sd-question__erbox')?.textContent.trim()).length,

@@ -19,6 +19,8 @@ interface BoundField extends HTMLElement {
 class FieldListDirective extends Directive {
   #intake: Intake | undefined;
   #elements = new Map<string, BoundField>();
+  #names: readonly string[] | undefined;
+  #theme: string | undefined;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -30,6 +32,10 @@ class FieldListDirective extends Directive {
   }
 
   override update(part: ChildPart, [intake, names, theme]: Parameters<this['render']>): unknown {
+    // The same list as last time (the form re-rendered for something else, e.g. its error summary): nothing to do.
+    if (intake === this.#intake && names === this.#names && theme === this.#theme) return noChange;
+    this.#names = names;
+    this.#theme = theme;
     // Fields of another controller are other fields, whatever their names.
     const previous = intake === this.#intake ? this.#elements : new Map<string, BoundField>();
     this.#intake = intake;

@@ -160,6 +160,10 @@ export class IntakeForm extends LitElement {
   #pendingEvents: Event[] = [];
   /** The fields whose problems the error summary lists (empty: no summary). */
   #summary: readonly string[] = [];
+  /** The names of a form without steps, with the form they come from. */
+  #allNames: [Form | undefined, readonly string[]] = [undefined, []];
+  /** What the rendered error summary says of each of its fields (see `#subscribe`). */
+  #summaryShows = new Map<string, string | undefined>();
   #state: SubmissionState = editing;
   #lastRecord: IntakeRecord | undefined;
   #pendingValues: Record<string, unknown> | undefined;
@@ -327,7 +331,8 @@ export class IntakeForm extends LitElement {
   #subscribe(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = this.#intake?.subscribe((change: IntakeChange) => {
-      if (change.locale || change.step !== this.#renderedStep || (this.#summary.length > 0 && change.names.some((name) => this.#summary.includes(name)))) {
+      // A keystroke re-renders the form only when an entry of its error summary changes (its message, or it goes).
+      if (change.locale || change.step !== this.#renderedStep || change.names.some((name) => this.#summaryShows.has(name) && this.#summaryShows.get(name) !== this.#summaryError(name))) {
         this.requestUpdate();
       }
     });
@@ -458,6 +463,11 @@ export class IntakeForm extends LitElement {
     else void this.submit();
   };
 
+  /** The problem the error summary shows for a field (none when it is not visible). */
+  #summaryError(name: string): string | undefined {
+    return this.#intake?.isVisible(name) ? this.#intake.errorFor(name) : undefined;
+  }
+
   readonly #onFieldInput = (event: Event) => {
     const field = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.localName === 'intake-field');
     const intake = this.#intake;
@@ -496,7 +506,9 @@ export class IntakeForm extends LitElement {
     const { steps } = intake;
     const step = steps.step;
     this.#renderedStep = steps.current;
-    const names = step ? step.fields : form.fields.filter((field) => field.type !== 'hidden').map((field) => field.name);
+    this.#summaryShows = new Map(this.#summary.map((name) => [name, this.#summaryError(name)]));
+    // The same array while the form is the same, so the field list sees nothing to do on a re-render.
+    const names = step ? step.fields : this.#allNames[0] === form ? this.#allNames[1] : (this.#allNames = [form, form.fields.filter((field) => field.type !== 'hidden').map((field) => field.name)])[1];
     return html`<form class="base" part="base" novalidate lang=${locale} @submit=${this.#onSubmit} @keydown=${this.#onKeyDown}>
       ${formHeader(form, locale)}
       ${failureNotice(ui, state)} ${errorSummary(ui, intake, this.#summary, this.#focus.follow)}
