@@ -1,4 +1,4 @@
-import type { Intake } from '@intake/core';
+import type { Form, Intake } from '@intake/core';
 import { noChange, nothing, type ChildPart } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 
@@ -94,3 +94,15 @@ class FieldListDirective extends Directive {
  * html`<div part="fields">${fieldList(intake, ['name', 'email'], this.theme)}</div>`
  */
 export const fieldList = /*@__PURE__*/ directive(FieldListDirective);
+
+const shownNames = new WeakMap<Form, readonly string[]>();
+
+/**
+ * The names of a form's fields but the hidden ones, in order: the same array for the same form,
+ * so that the field list sees nothing to do when the form renders again for something else.
+ */
+export function shownFieldNames(form: Form): readonly string[] {
+  let names = shownNames.get(form);
+  if (!names) shownNames.set(form, (names = form.fields.filter((field) => field.type !== 'hidden').map((field) => field.name)));
+  return names;
+}

@@ -6,6 +6,7 @@ import { formatUi, type UiMessages } from '../i18n/ui-messages.js';
 import { fieldControlId } from '../renderers/field-view.js';
 import { rendererFor } from '../renderers/registry.js';
 import type { SubmissionState } from './submission-state.js';
+import { summaryMessage } from './summary-entries.js';
 
 // The parts of `<intake-form>` around its fields, each drawn from what it shows. A part that takes
 // the focus once shown carries `data-focus` (see `IntakeForm.updated`).
@@ -44,7 +45,7 @@ export function stepProgress(ui: UiMessages, locale: string, step: Step, current
  */
 export function errorSummary(ui: UiMessages, intake: Intake, names: readonly string[], follow: (event: Event, name: string) => void): TemplateResult | typeof nothing {
   const entries = names.flatMap((name) => {
-    const message = intake.isVisible(name) ? intake.errorFor(name) : undefined;
+    const message = summaryMessage(intake, name);
     return message ? [{ name, message }] : [];
   });
   if (entries.length === 0) return nothing;
@@ -124,4 +125,17 @@ export function formActions(ui: UiMessages, steps: IntakeSteps, sending: boolean
     ${steps.current > 0 ? html`<button class="secondary" part="button back" type="button" @click=${back}>${ui.back}</button>` : nothing}
     <p class="status" part="status" role="status">${sending ? ui.sending : nothing}</p>
   </div>`;
+}
+
+/**
+ * Enter in a one-line input submits the form (continues, on a step), as in a native form; not in
+ * a check box, a radio button or a button, nor while an IME composes.
+ */
+export function submitOnEnter(event: KeyboardEvent, root: ParentNode): void {
+  if (event.key !== 'Enter' || event.isComposing || event.shiftKey) return;
+  const origin = event.composedPath()[0];
+  if (origin instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(origin.type)) {
+    event.preventDefault();
+    root.querySelector('form')?.requestSubmit();
+  }
 }

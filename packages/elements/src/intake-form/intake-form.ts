@@ -11,10 +11,12 @@ import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
 import { IntakeSubmittedEvent } from '../events/intake-submitted-event.js';
 import { uiMessages, type UiMessages } from '../i18n/ui-messages.js';
 import { tokens } from '../styles/tokens.styles.js';
-import { fieldList } from './field-list.js';
-import { errorSummary, failureNotice, formActions, formHeader, honeypotTrap, outcomeMessage, schemaErrorBox, stepProgress } from './form-sections.js';
+import { fieldList, shownFieldNames } from './field-list.js';
+import { LoadingState } from './loading-state.js';
+import { errorSummary, failureNotice, formActions, formHeader, honeypotTrap, outcomeMessage, schemaErrorBox, stepProgress, submitOnEnter } from './form-sections.js';
 import { formStyles } from './intake-form.styles.js';
 import { editing, isFinished, stateAfterDelivery, type SubmissionState } from './submission-state.js';
+import { SummaryEntries } from './summary-entries.js';
 
 /**
  * A whole Intake form, rendered from a JSON schema (docs/schema.md): every field type, conditional
@@ -136,7 +138,6 @@ export class IntakeForm extends LitElement {
    */
   captcha: (() => Promise<string> | string) | undefined;
   /** The origin's outbox: flushed while the form is on the page; tells of records sent from other tabs. */
-  /** The origin's outbox: flushed while the form is on the page; tells of records sent from other tabs. */
   readonly #outbox = new OutboxController(this, { onChange: () => this.#onOutboxChange() });
   /** What a person typed, kept on the device until the form is sent (never in kiosk mode). */
   readonly #draft = new DraftController(this, { values: () => (this.#state.kind === 'editing' ? this.#intake?.values : undefined) });
@@ -160,17 +161,13 @@ export class IntakeForm extends LitElement {
   #pendingEvents: Event[] = [];
   /** The fields whose problems the error summary lists (empty: no summary). */
   #summary: readonly string[] = [];
-  /** The names of a form without steps, with the form they come from. */
-  #allNames: [Form | undefined, readonly string[]] = [undefined, []];
-  /** What the rendered error summary says of each of its fields (see `#subscribe`). */
-  #summaryShows = new Map<string, string | undefined>();
+  readonly #summaryShows = new SummaryEntries(); // what the rendered error summary says (see `#subscribe`)
   #state: SubmissionState = editing;
   #lastRecord: IntakeRecord | undefined;
   #pendingValues: Record<string, unknown> | undefined;
   /** The step of the last render, to render again when code moves the controller's step. */
   #renderedStep = 0;
-  /** For the custom state `:state(loading)`. */
-  readonly #internals = this.attachInternals();
+  readonly #loadingState = new LoadingState(this, () => !this.#intake && this.#source.status.kind !== 'error'); // :state(loading)
 
   constructor() {
     super();
@@ -232,12 +229,6 @@ export class IntakeForm extends LitElement {
   }
 
   protected override updated(): void {
-    // `:state(loading)` until the form or its schema error is drawn, so page CSS can keep the
-    // form's place meanwhile (docs/theming.md, "Keeping the form's place"). Old browsers that only
-    // take `--loading` throw: they go without.
-    try {
-      this.#internals.states[!this.#intake && this.#source.status.kind !== 'error' ? 'add' : 'delete']('loading');
-    } catch {}
     // After the focus moved (`FocusController.hostUpdated`): a listener finds the page as rendered.
     const events = this.#pendingEvents;
     this.#pendingEvents = [];
@@ -332,7 +323,7 @@ export class IntakeForm extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = this.#intake?.subscribe((change: IntakeChange) => {
       // A keystroke re-renders the form only when an entry of its error summary changes (its message, or it goes).
-      if (change.locale || change.step !== this.#renderedStep || change.names.some((name) => this.#summaryShows.has(name) && this.#summaryShows.get(name) !== this.#summaryError(name))) {
+      if (change.locale || change.step !== this.#renderedStep || this.#summaryShows.changedBy(this.#intake!, change.names)) {
         this.requestUpdate();
       }
     });
@@ -463,11 +454,6 @@ export class IntakeForm extends LitElement {
     else void this.submit();
   };
 
-  /** The problem the error summary shows for a field (none when it is not visible). */
-  #summaryError(name: string): string | undefined {
-    return this.#intake?.isVisible(name) ? this.#intake.errorFor(name) : undefined;
-  }
-
   readonly #onFieldInput = (event: Event) => {
     const field = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.localName === 'intake-field');
     const intake = this.#intake;
@@ -477,14 +463,7 @@ export class IntakeForm extends LitElement {
     this.dispatchEvent(new IntakeChangeEvent({ name, value: intake.get(name), values: intake.values }));
   };
 
-  readonly #onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter' || event.isComposing || event.shiftKey) return;
-    const origin = event.composedPath()[0];
-    if (origin instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(origin.type)) {
-      event.preventDefault();
-      this.renderRoot.querySelector('form')?.requestSubmit();
-    }
-  };
+  readonly #onKeyDown = (event: KeyboardEvent) => submitOnEnter(event, this.renderRoot);
 
   readonly #onHoneypotInput = (event: Event) => {
     event.stopPropagation();
@@ -506,9 +485,8 @@ export class IntakeForm extends LitElement {
     const { steps } = intake;
     const step = steps.step;
     this.#renderedStep = steps.current;
-    this.#summaryShows = new Map(this.#summary.map((name) => [name, this.#summaryError(name)]));
-    // The same array while the form is the same, so the field list sees nothing to do on a re-render.
-    const names = step ? step.fields : this.#allNames[0] === form ? this.#allNames[1] : (this.#allNames = [form, form.fields.filter((field) => field.type !== 'hidden').map((field) => field.name)])[1];
+    this.#summaryShows.rendered(intake, this.#summary);
+    const names = step ? step.fields : shownFieldNames(form);
     return html`<form class="base" part="base" novalidate lang=${locale} @submit=${this.#onSubmit} @keydown=${this.#onKeyDown}>
       ${formHeader(form, locale)}
       ${failureNotice(ui, state)} ${errorSummary(ui, intake, this.#summary, this.#focus.follow)}
