@@ -50,6 +50,8 @@ describe('date renderer: what people type into the date input', () => {
         expect(errorText(el)).to.equal(`Error: ${el.validationMessage}`);
         expect(input(el).getAttribute('aria-invalid')).to.equal('true');
       }
+      // axe: the field, its error and its bounds as shown.
+      await expect(form).to.be.accessible();
     });
   }
 
