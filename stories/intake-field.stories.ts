@@ -734,3 +734,29 @@ export const FollowsPageLanguage: Story = {
     canvasElement.querySelector('section')!.setAttribute('lang', 'zh-CN');
   },
 };
+
+/** `number-types="mobile"`: a landline is refused with a message that names both kinds (docs/schema.md, `phone`). */
+export const PhoneNumberTypes: Story = {
+  name: 'Phone: number-types="mobile" refuses a landline',
+  parameters: { controls: { disable: true } },
+  render: () =>
+    html`${layout}
+      <div class="stories-grid" data-state="error">
+        <intake-field type="phone" name="mobile" label="Mobile number" default-country="CN" number-types="mobile" locale="en"></intake-field>
+        <intake-field type="phone" name="mobile_zh" label="手机号码" default-country="CN" number-types="mobile" locale="zh-CN"></intake-field>
+      </div>`,
+  play: async ({ canvasElement }) => reportErrors(canvasElement, () => '010 1234 5678'),
+};
+
+/** A field's own `messages` (docs/schema.md, "Messages"): `required` in the schema's words. */
+export const OwnMessages: Story = {
+  name: 'A field\u2019s own messages',
+  parameters: { controls: { disable: true } },
+  render: () =>
+    html`${layout}
+      <div class="stories-grid" data-state="error">
+        <intake-field name="website" label="Company website" required locale="en" .messages=${{ required: { en: 'Enter your company website', 'zh-CN': '请填写公司官网' } }}></intake-field>
+        <intake-field name="website_zh" label="公司官网" required locale="zh-CN" .messages=${{ required: { en: 'Enter your company website', 'zh-CN': '请填写公司官网' } }}></intake-field>
+      </div>`,
+  play: async ({ canvasElement }) => reportErrors(canvasElement, () => ''),
+};

@@ -145,17 +145,24 @@ export function checkForm(input: unknown): RawSchemaIssue[] {
 /**
  * An own `__proto__` key anywhere in the form (`JSON.parse` makes one: a locale map
  * `{"__proto__": "…"}`, a header): reported where it is, as a reader would otherwise drop it
- * silently. Iterative, so a deeply nested form cannot exhaust the stack.
+ * silently. Iterative, so a deeply nested form cannot exhaust the stack; a node's path is only
+ * spelled out for a key found (every form is walked on every parse).
  */
 function findProtoKeys(input: Json, issues: RawSchemaIssue[]): void {
-  const stack: [unknown, Path][] = [[input, []]];
+  type Place = { readonly parent: Place | undefined; readonly key: string | number };
+  const pathOf = (place: Place | undefined): Path => {
+    const path: (string | number)[] = [];
+    for (let at = place; at; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const stack: [unknown, Place | undefined][] = [[input, undefined]];
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const [value, path] = next;
-    if (Array.isArray(value)) value.forEach((item, i) => stack.push([item, [...path, i]]));
+    const [value, place] = next;
+    if (Array.isArray(value)) value.forEach((item, key) => stack.push([item, { parent: place, key }]));
     else if (isObject(value)) {
       for (const key of Object.keys(value)) {
-        if (key === '__proto__') issues.push({ code: 'reserved_name', path: [...path, key], params: { name: key } });
-        else stack.push([value[key], [...path, key]]);
+        if (key === '__proto__') issues.push({ code: 'reserved_name', path: [...pathOf(place), key], params: { name: key } });
+        else stack.push([value[key], { parent: place, key }]);
       }
     }
   }
