@@ -1,4 +1,4 @@
-import { evaluateForm, fieldMessage, fieldsByName, stateReader, tagsFor, type FieldState } from './form-model.js';
+import { affectedBy, evaluateForm, fieldMessage, fieldsByName, stateReader, tagsFor, type FieldState, type StateChange } from './form-model.js';
 import { IntakeValidationError } from './intake-validation-error.js';
 import { normalizeField, type FieldValue } from './normalize/normalize-field.js';
 import { currentPhoneEngine, onPhoneEngineChange } from './normalize/current-phone-engine.js';
@@ -364,7 +364,7 @@ class IntakeController<D> implements Intake<D> {
     return errors;
   }
 
-  #evaluate(): Map<string, FieldState> {
+  #evaluate(change?: StateChange): Map<string, FieldState> {
     return evaluateForm(this.form, (field) => {
       const raw = this.#raw[field.name];
       const cached = this.#cache.get(field.name);
@@ -373,15 +373,21 @@ class IntakeController<D> implements Intake<D> {
       const result = normalizeField(field, raw);
       this.#cache.set(field.name, { raw, engine, result });
       return result;
-    });
+    }, change);
   }
 
+  /**
+   * Checks the form again after the values of `changedValues` changed: only those fields and the
+   * fields whose conditions read them (`affectedBy`); every field when none is named (a phone
+   * engine loaded later judges every phone field again). Tells the listeners which fields changed.
+   */
   #update(changedValues: readonly string[]): void {
     const before = this.#states;
-    this.#states = this.#evaluate();
+    const affected = changedValues.length > 0 ? affectedBy(this.form, changedValues) : undefined;
+    this.#states = this.#evaluate(affected && { before, affected });
     const names = new Set(changedValues);
-    for (const [name, state] of this.#states) {
-      if (!sameState(before.get(name), state)) names.add(name);
+    for (const name of affected ?? this.#states.keys()) {
+      if (!sameState(before.get(name), this.#states.get(name)!)) names.add(name);
     }
     this.#emit([...names]);
   }

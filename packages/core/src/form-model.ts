@@ -1,4 +1,4 @@
-import { evaluateCondition, type ValueReader } from './condition/evaluate-condition.js';
+import { conditionFields, evaluateCondition, type ValueReader } from './condition/evaluate-condition.js';
 import type { IssueParams, ValueIssueCode } from './issue.js';
 import { messagesFor } from './locale/format-message.js';
 import { fillValueMessage } from './locale/value-message.js';
@@ -41,16 +41,74 @@ function requiredCode(field: Field): ValueIssueCode {
   return field.type === 'select' || field.type === 'radio' || field.type === 'checkboxes' ? 'required_choice' : 'required';
 }
 
+const readerMaps = new WeakMap<Form, ReadonlyMap<string, readonly string[]>>();
+
+/**
+ * For each field, the fields whose `visibleWhen` or `requiredWhen` reads it, made once per form
+ * object (docs/contract.md#the-headless-core: what a change re-checks).
+ */
+function conditionReaders(form: Form): ReadonlyMap<string, readonly string[]> {
+  let map = readerMaps.get(form);
+  if (!map) {
+    const readers = new Map<string, string[]>();
+    for (const field of form.fields) {
+      const read = new Set<string>();
+      if (field.visibleWhen) conditionFields(field.visibleWhen, read);
+      if (field.requiredWhen) conditionFields(field.requiredWhen, read);
+      for (const name of read) {
+        const list = readers.get(name);
+        if (list) list.push(field.name);
+        else readers.set(name, [field.name]);
+      }
+    }
+    map = readers;
+    readerMaps.set(form, map);
+  }
+  return map;
+}
+
+/**
+ * The fields whose state a change of the fields `changed` can alter: those fields, and every
+ * field whose conditions read one of them, and so on (a field shown or hidden changes what the
+ * conditions reading it see).
+ *
+ * @example
+ * affectedBy(form, ['isDecisionMaker']); // Set { 'isDecisionMaker', 'budget', 'timeline' }
+ */
+export function affectedBy(form: Form, changed: Iterable<string>): Set<string> {
+  const readers = conditionReaders(form);
+  const affected = new Set<string>();
+  const pending = [...changed];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (affected.has(name)) continue;
+    affected.add(name);
+    for (const reader of readers.get(name) ?? []) if (!affected.has(reader)) pending.push(reader);
+  }
+  return affected;
+}
+
+/** A change to re-check: the states before it and the fields it can alter ({@link affectedBy}). */
+export interface StateChange {
+  readonly before: ReadonlyMap<string, FieldState>;
+  readonly affected: ReadonlySet<string>;
+}
+
 /**
  * Evaluates every field of a form from the normalization results of their raw values: which
  * fields show (conditions read normalized values; a hidden or invalid field reads as empty), which
  * are required, and each visible field's problem. Hidden fields never have problems.
+ *
+ * With `change`, only the fields it can alter are evaluated again; the others keep their states
+ * from `change.before` (a keystroke in one field of a 200-field form re-checks that field and the
+ * fields whose conditions read it, not all 200).
  */
 export function evaluateForm(
   form: Form,
   normalized: (field: Field) => NormalizeResult<FieldValue>,
+  change?: StateChange,
 ): Map<string, FieldState> {
   const fields = fieldsByName(form);
+  const kept = (name: string) => (change && !change.affected.has(name) ? change.before.get(name) : undefined);
   const visibility = new Map<string, boolean | 'pending'>();
   const results = new Map<string, NormalizeResult<FieldValue>>();
   const resultOf = (field: Field) => {
@@ -64,6 +122,8 @@ export function evaluateForm(
   const isVisible = (field: Field): boolean => {
     const known = visibility.get(field.name);
     if (known !== undefined) return known === true; // 'pending' means a cycle: treat as hidden
+    const unchanged = kept(field.name);
+    if (unchanged) return unchanged.visible;
     if (!field.visibleWhen) return true;
     visibility.set(field.name, 'pending');
     const visible = evaluateCondition(field.visibleWhen, read);
@@ -73,11 +133,14 @@ export function evaluateForm(
   const read: ValueReader = (name) => {
     const field = fields.get(name);
     if (!field || !isVisible(field)) return undefined;
+    const unchanged = kept(name);
+    if (unchanged) return unchanged.value;
     const result = resultOf(field);
     return result.ok ? result.value : undefined;
   };
-  const states = new Map<string, FieldState>();
+  const states = change ? new Map(change.before) : new Map<string, FieldState>();
   for (const field of form.fields) {
+    if (change && !change.affected.has(field.name)) continue;
     const visible = isVisible(field);
     const result = resultOf(field);
     const required = field.required === true || (field.requiredWhen !== undefined && evaluateCondition(field.requiredWhen, read));
