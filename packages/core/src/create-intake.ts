@@ -127,6 +127,7 @@ class IntakeController<D> implements Intake<D> {
   readonly #phoneFields: readonly string[];
   #stopEngineWatch: (() => void) | undefined;
   #states: Map<string, FieldState>;
+  #messages = new WeakMap<object, string>();
   #touched = new Set<string>();
   /** A webhook's refusals, by field name, until the value changes ({@link Intake.showRefusal}). */
   #refused = new Map<string, string>();
@@ -166,6 +167,7 @@ class IntakeController<D> implements Intake<D> {
   set locale(locale: string) {
     if (locale === this.#locale) return;
     this.#locale = locale;
+    this.#messages = new WeakMap();
     this.#emit([], true);
   }
 
@@ -220,7 +222,7 @@ class IntakeController<D> implements Intake<D> {
     const state = this.#state(name);
     const refused = this.#refused.get(name);
     if (refused !== undefined && state.visible) return refused;
-    return state.issue && fieldMessage(this.#field(name), state.issue, this.#locale);
+    return state.issue && this.#message(name, state.issue);
   }
 
   issueFor(name: string): FieldIssue | undefined {
@@ -228,7 +230,7 @@ class IntakeController<D> implements Intake<D> {
     if (refused !== undefined && this.#state(name).visible) return { code: 'refused', message: refused };
     const issue = this.#state(name).issue;
     if (!issue) return undefined;
-    const message = fieldMessage(this.#field(name), issue, this.#locale);
+    const message = this.#message(name, issue);
     return issue.params ? { code: issue.code, params: issue.params, message } : { code: issue.code, message };
   }
 
@@ -355,6 +357,20 @@ class IntakeController<D> implements Intake<D> {
     return this.#states.get(name)!;
   }
 
+  /**
+   * The localized message of a field's issue, written once per issue and locale: a field, its
+   * summary entry and `validate()` all ask for it, and a state's issue object lives until the
+   * field is checked again.
+   */
+  #message(name: string, issue: NonNullable<FieldState['issue']>): string {
+    let message = this.#messages.get(issue);
+    if (message === undefined) {
+      message = fieldMessage(this.#field(name), issue, this.#locale);
+      this.#messages.set(issue, message);
+    }
+    return message;
+  }
+
   #errorsOf(names: readonly string[]): Record<string, string> {
     const errors: Record<string, string> = {};
     for (const name of names) {
@@ -384,11 +400,12 @@ class IntakeController<D> implements Intake<D> {
   #update(changedValues: readonly string[]): void {
     const before = this.#states;
     const affected = changedValues.length > 0 ? affectedBy(this.form, changedValues) : undefined;
-    this.#states = this.#evaluate(affected && { before, affected });
+    const states = this.#evaluate(affected && { before, affected });
     const names = new Set(changedValues);
-    for (const name of affected ?? this.#states.keys()) {
-      if (!sameState(before.get(name), this.#states.get(name)!)) names.add(name);
-    }
+    for (const [name, state] of states) if (!sameState(before.get(name), state)) names.add(name);
+    // A full check replaces the states; a narrow one updates those it checked.
+    if (affected) for (const [name, state] of states) before.set(name, state);
+    else this.#states = states;
     this.#emit([...names]);
   }
 

@@ -98,9 +98,9 @@ export interface StateChange {
  * fields show (conditions read normalized values; a hidden or invalid field reads as empty), which
  * are required, and each visible field's problem. Hidden fields never have problems.
  *
- * With `change`, only the fields it can alter are evaluated again; the others keep their states
- * from `change.before` (a keystroke in one field of a 200-field form re-checks that field and the
- * fields whose conditions read it, not all 200).
+ * With `change`, only the fields it can alter are evaluated, reading the others' states from
+ * `change.before`, and only their states are returned (a keystroke in one field of a 200-field
+ * form re-checks that field and the fields whose conditions read it, not all 200).
  */
 export function evaluateForm(
   form: Form,
@@ -138,7 +138,7 @@ export function evaluateForm(
     const result = resultOf(field);
     return result.ok ? result.value : undefined;
   };
-  const states = change ? new Map(change.before) : new Map<string, FieldState>();
+  const states = new Map<string, FieldState>();
   for (const field of form.fields) {
     if (change && !change.affected.has(field.name)) continue;
     const visible = isVisible(field);

@@ -62,7 +62,8 @@ export class FocusController implements ReactiveController {
     const field = host.renderRoot.querySelector<LitElement>(`intake-field[name="${CSS.escape(name)}"]`);
     if (!field) return;
     await field.updateComplete;
+    // Focused without its own scroll, then centred: one layout, not two (the label stays in view).
+    field.focus({ preventScroll: true });
     field.scrollIntoView({ block: 'center' });
-    field.focus();
   }
 }

@@ -19,6 +19,8 @@ export interface OptionItem {
  */
 class OptionListDirective extends Directive {
   #options: HTMLOptionElement[] = [];
+  #items: readonly OptionItem[] | undefined;
+  #selected: string | undefined;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -31,6 +33,10 @@ class OptionListDirective extends Directive {
 
   override update(part: ChildPart, [items, selected]: Parameters<this['render']>): unknown {
     const options = this.#options;
+    // The same list, the same choice, and the select still showing it: nothing to look at.
+    if (items === this.#items && selected === this.#selected && (part.parentNode as HTMLSelectElement).value === selected) return noChange;
+    this.#items = items;
+    this.#selected = selected;
     const document = (part.parentNode as Node).ownerDocument ?? globalThis.document;
     if (options.length === items.length && items.every((item, i) => options[i]!.value === item.value)) {
       items.forEach((item, i) => {

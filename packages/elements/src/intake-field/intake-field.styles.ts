@@ -12,6 +12,11 @@ export const fieldRules = css`
     padding: 0;
     border: 0;
   }
+  /* Nothing hangs below a field's last line: its spacing is the field's own margin, in a form whose
+     fields lay out on their own (contained) as alone. */
+  .field > :last-child {
+    margin-block-end: 0;
+  }
   .field.invalid {
     padding-inline-start: calc(var(--_space) * 0.75);
     border-inline-start: 4px solid var(--_error);

@@ -9,6 +9,10 @@ export const formStyles = css`
   intake-field {
     display: block;
     margin-block-end: calc(var(--_space) * 1.5);
+    /* Each field lays out on its own: a keystroke lays out and repaints the field typed into, not
+       the whole form (docs/BENCHMARKS.md, "Fixing an error"). It clips nothing (no paint
+       containment), so focus rings still show around the controls. */
+    contain: layout style;
     ${fieldRules}
   }
   intake-field[hidden] {

@@ -7,7 +7,7 @@
 import { composePhoneInput, formatPhoneInput, phoneCountryOptions, splitPhoneValue, takeCallingCode, type Field, type PhoneCountryOption } from '@intake/core';
 import { html, type nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { optionList } from '../directives/option-list.js';
+import { optionList, type OptionItem } from '../directives/option-list.js';
 import type { UiMessages } from '../i18n/ui-messages.js';
 import { regionName } from './region-names.js';
 
@@ -60,6 +60,30 @@ export class PhoneControl {
   #allCountriesScheduled = false;
   #requestUpdate: (() => void) | undefined;
 
+  /** The selector's options as last built, and what they were built from. */
+  #built: { readonly from: readonly unknown[]; readonly items: readonly OptionItem[] } | undefined;
+
+  /**
+   * The selector's options: the same list as the last render's while nothing they show changed
+   * (a field re-rendered for its error does not name 240 countries again).
+   */
+  #items(from: readonly unknown[], options: () => readonly PhoneCountryOption[], empty: boolean, view: PhoneView): readonly OptionItem[] {
+    const built = this.#built;
+    if (built && from.every((part, i) => part === built.from[i])) return built.items;
+    let named = true;
+    const items = [
+      ...(empty ? [{ value: '', label: '+' }] : []),
+      ...options().map((option) => {
+        const name = regionName(option.country, view.locale, view.requestUpdate);
+        named &&= name !== undefined;
+        return { value: option.country, label: `${name ?? option.country} +${option.callingCode}` };
+      }),
+    ];
+    // Kept only once the names are in: until then the codes stand in for them.
+    this.#built = named ? { from, items } : undefined;
+    return items;
+  }
+
   /** Forgets the split of the value, so the next render splits the raw value again (the form was reset). */
   reset(): void {
     this.#composed = undefined;
@@ -79,30 +103,20 @@ export class PhoneControl {
     // In a form, the country selector first holds only the chosen country: a form of many phone
     // fields would otherwise start with hundreds of options to create and lay out. The others come
     // when the page is idle, or as soon as the selector is focused or pressed, whichever is first.
-    let options: readonly PhoneCountryOption[];
-    if (view.bound && !this.#allCountries) {
+    const few = view.bound && !this.#allCountries;
+    if (few) this.#scheduleAllCountries();
+    const items = this.#items([field, few && country, country === '', view.locale], () => {
+      if (!few) return phoneCountryOptions(field.countries, field.defaultCountry);
       // Only the chosen country's option is made (not the list of every country, filtered).
       const allowed = country !== '' && (!field.countries || field.countries.includes(country));
       const chosen = allowed ? phoneCountryOptions([country]) : [];
       // With no option chosen, a selector shows its first one.
-      options = chosen.length > 0 || country === '' ? chosen : phoneCountryOptions(field.countries, field.defaultCountry).slice(0, 1);
-      this.#scheduleAllCountries();
-    } else {
-      options = phoneCountryOptions(field.countries, field.defaultCountry);
-    }
+      return chosen.length > 0 || country === '' ? chosen : phoneCountryOptions(field.countries, field.defaultCountry).slice(0, 1);
+    }, country === '', view);
     return html`<div class="phone"
       ><span class="select"
         ><select part="country-select" aria-label=${view.ui.countryCode} autocomplete="tel-country-code" ?disabled=${view.disabled}
-        >${optionList(
-          [
-            ...(country === '' ? [{ value: '', label: '+' }] : []),
-            ...options.map((option) => ({
-              value: option.country,
-              label: `${regionName(option.country, view.locale, view.requestUpdate) ?? option.country} +${option.callingCode}`,
-            })),
-          ],
-          country,
-        )}</select
+        >${optionList(items, country)}</select
       ></span
       ><input id=${view.ids.control} part="input" name=${field.name} type="tel" autocomplete=${field.autocomplete ?? 'tel-national'}
         .value=${live(this.#text)} placeholder=${view.placeholder} aria-describedby=${view.describedBy} aria-invalid=${view.error ? 'true' : 'false'}
