@@ -336,7 +336,10 @@ export class IntakeField extends FormControl {  static override shadowRootOption
       return;
     }
     const name = this.#fieldName;
-    this.setFormValue(formValueOf(controller, field, name, this.name), JSON.stringify(controller.get(name) ?? null));
+    // Alone, the field's value goes into the native form around it. In `<intake-form>` nothing
+    // reads it (the form makes its record from its controller, and its drafts keep what was
+    // typed), so a keystroke does not write it.
+    if (!this.intake) this.setFormValue(formValueOf(controller, field, name, this.name), JSON.stringify(controller.get(name) ?? null));
     const issue = controller.isVisible(name) ? controller.issueFor(name) : undefined;
     if (issue) this.setControlValidity(validityFlags(issue.code), issue.message, this.#mainControl() ?? undefined);
     else this.setControlValidity({});
