@@ -23,7 +23,6 @@ export interface DraftControllerOptions {
 export class DraftController implements ReactiveController {
   readonly #options: DraftControllerOptions;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #due = 0;
   #pending: string | undefined;
 
   constructor(host: ReactiveControllerHost, options: DraftControllerOptions) {
@@ -38,17 +37,10 @@ export class DraftController implements ReactiveController {
 
   /** Saves the values of form `formId` once typing pauses (a later call restarts the wait). */
   schedule(formId: string): void {
+    clearTimeout(this.#timer);
     this.#pending = formId;
-    this.#due = performance.now() + (this.#options.delayMs ?? 400);
-    // One timer per pause, not one per keystroke: when it fires early, it waits out the rest.
-    this.#timer ??= setTimeout(this.#fire, this.#options.delayMs ?? 400);
+    this.#timer = setTimeout(() => this.#save(), this.#options.delayMs ?? 400);
   }
-
-  readonly #fire = (): void => {
-    const left = this.#due - performance.now();
-    if (left > 1) this.#timer = setTimeout(this.#fire, left);
-    else this.#save();
-  };
 
   /** Drops any waiting save and deletes the draft of form `formId` (it was sent, or reset). */
   discard(formId: string): void {

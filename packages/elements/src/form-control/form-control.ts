@@ -80,9 +80,6 @@ export class FormControl extends LitElement {
 
   /** Sets the control's own validity (a custom message of `setCustomValidity()` takes precedence). */
   protected setControlValidity(flags: ValidityStateFlags, message = '', anchor?: HTMLElement): void {
-    const [ownFlags, ownMessage, ownAnchor] = this.#own;
-    // A keystroke that leaves the problem as it was leaves the validity alone.
-    if (message === ownMessage && anchor === ownAnchor && sameFlags(flags, ownFlags)) return;
     this.#own = [flags, message, anchor];
     this.#applyValidity();
   }
@@ -128,9 +125,4 @@ export class FormControl extends LitElement {
     }
     this.restoreValue(value);
   }
-}
-
-function sameFlags(a: ValidityStateFlags, b: ValidityStateFlags): boolean {
-  const keys = Object.keys(a) as (keyof ValidityStateFlags)[];
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
