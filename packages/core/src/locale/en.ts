@@ -18,6 +18,8 @@ export const en: CoreMessages = {
     voicemail: 'voicemail',
     or: ' or ',
   },
+  regionLevels: ['Province', 'City', 'District'],
+  cascadeLevel: 'Level {level}',
   didYouMean: ' (did you mean "{key}"?)',
   typeNames: {
     string: 'a string',
@@ -31,6 +33,7 @@ export const en: CoreMessages = {
     text: 'a text (a string, or an object of locale to string)',
     date: 'a date as YYYY-MM-DD',
     option: 'an option value',
+    regionCodes: 'a list of 6-digit region codes under "within"',
   },
   value: {
     required: 'Enter {labelInSentence}',
@@ -56,6 +59,9 @@ export const en: CoreMessages = {
     invalid_option: 'Select one of the listed options for {labelInSentence}',
     too_few_selected: 'Select at least {min} for {labelInSentence}',
     too_many_selected: 'Select no more than {max} for {labelInSentence}',
+    incomplete_choice: 'Select the {levelLabelInSentence} for {labelInSentence}',
+    region_mismatch: 'The names of {labelInSentence} do not match its code',
+    region_unavailable: 'The list of regions could not be loaded. Check your connection and reload the page',
   },
   schema: {
     invalid_json: 'The form is not valid JSON: {detail}',

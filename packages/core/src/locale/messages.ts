@@ -34,4 +34,11 @@ export interface CoreMessages {
    */
   readonly question: { readonly required: string; readonly required_choice: string };
   readonly phoneTypes: Readonly<Record<PhoneNumberType, string>> & { readonly or: string };
+  /**
+   * The levels of a region field (province, city, district), as the label of each select and in
+   * `incomplete_choice` (`{levelLabel}`).
+   */
+  readonly regionLevels: readonly [string, string, string];
+  /** A cascade level without a `levelLabels` entry, in `incomplete_choice` (`{level}` its number). */
+  readonly cascadeLevel: string;
 }

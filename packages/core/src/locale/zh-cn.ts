@@ -18,6 +18,8 @@ export const zhCN: CoreMessages = {
     voicemail: '语音信箱',
     or: '或',
   },
+  regionLevels: ['省份', '城市', '区县'],
+  cascadeLevel: '第{level}级',
   didYouMean: '（是否想写 "{key}"？）',
   typeNames: {
     string: '字符串',
@@ -31,6 +33,7 @@ export const zhCN: CoreMessages = {
     text: '文本（字符串，或语言到字符串的对象）',
     date: 'YYYY-MM-DD 格式的日期',
     option: '选项值',
+    regionCodes: '"within" 下的 6 位地区代码列表',
   },
   value: {
     required: '请填写{label}',
@@ -56,6 +59,9 @@ export const zhCN: CoreMessages = {
     invalid_option: '请从{label}的选项中选择',
     too_few_selected: '{label}至少选择 {min} 项',
     too_many_selected: '{label}最多选择 {max} 项',
+    incomplete_choice: '请选择{label}的{levelLabel}',
+    region_mismatch: '{label}的名称与代码不符',
+    region_unavailable: '地区列表未能加载，请检查网络后刷新页面',
   },
   schema: {
     invalid_json: '表单不是有效的 JSON：{detail}',
