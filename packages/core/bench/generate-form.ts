@@ -35,7 +35,7 @@ const weights: Readonly<Record<Type, number>> = {
   cascade: 0,
   region: 0,
 };
-const types = Object.keys(weights) as Type[];
+const types = (Object.keys(weights) as Type[]).filter((type) => weights[type] > 0);
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same form. */
 function random(seed: number): () => number {
