@@ -1,3 +1,4 @@
+import { currentRegionData, useRegionData } from '@intake/core';
 import { currentPhoneEngine, usePhoneEngine } from '@intake/core/internal';
 import { importers, type DataFiles } from './data-files.js';
 
@@ -32,4 +33,16 @@ export async function loadPhoneEngine(): Promise<boolean> {
   const file = await loadData('phone');
   if (file) usePhoneEngine(file.phoneEngine);
   return currentPhoneEngine().name === 'full';
+}
+
+/**
+ * Loads the region data (docs/schema.md, "Region") once per page, when the first region field is
+ * drawn, and makes it the core's: every controller with a region field then judges it again.
+ * Resolves to whether the data is in use.
+ */
+export async function loadRegionData(): Promise<boolean> {
+  if (currentRegionData()) return true;
+  const file = await loadData('region');
+  if (file) useRegionData(file.regionData);
+  return currentRegionData() !== undefined;
 }

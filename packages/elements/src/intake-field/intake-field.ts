@@ -1,4 +1,4 @@
-import { fieldsByName, type Field, type Form, type Intake, type IntakeChange, type Option } from '@intake/core';
+import { fieldsByName, type CascadeOption, type Field, type Form, type Intake, type IntakeChange, type Option, type Text } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { FormControl } from '../form-control/form-control.js';
@@ -118,8 +118,15 @@ export class IntakeField extends FormControl {  static override shadowRootOption
   declare prefill: string | undefined;
   /** The HTML `autocomplete` token (email and phone fields have sensible defaults). */
   declare autocomplete: string | undefined;
-  /** Choices of select, radio and checkboxes fields; by default read from child `<option>` elements. */
-  declare options: readonly Option[] | undefined;
+  /**
+   * Choices of select, radio and checkboxes fields; by default read from child `<option>` elements.
+   * A cascade field takes its tree here (options with `children`): a property only.
+   */
+  declare options: readonly Option[] | readonly CascadeOption[] | undefined;
+  /** A cascade's label of each level's select, from the top (attribute `level-labels`, comma-separated). */
+  declare levelLabels: readonly Text[] | undefined;
+  /** A region's depth: 3 (province, city, district; the default) or 2 (attribute `levels`). */
+  declare levels: number | undefined;
   /** The default value (attribute `value`): what the field starts with and resets to. */
   declare defaultValue: string | undefined;
   /** The locale of messages: `en` or `zh-CN`. Default: the nearest `lang` (followed when it changes), else `en`. */
@@ -226,6 +233,9 @@ export class IntakeField extends FormControl {  static override shadowRootOption
   /** The control that takes the focus and anchors the validation message. */
   #mainControl(): HTMLElement | null {
     const root = this.renderRoot;
+    // A cascade or region: the first select still to choose (the one a summary link is about).
+    const next = root.querySelector<HTMLElement>('select[data-next]');
+    if (next) return next;
     if (this.field?.type === 'radio') {
       const checked = root.querySelector<HTMLElement>('input[type="radio"]:checked');
       if (checked) return checked;
