@@ -1,6 +1,6 @@
 import { valueIssueCodes, type Path } from './issue.js';
 import { currentRegionData } from './region/current-region-data.js';
-import { suggestKey } from './schema/suggest-key.js';
+import { suggestKey } from './locale/schema-catalogue.js';
 import { normalizeField } from './normalize/normalize-field.js';
 import { parseDate } from './normalize/normalize-date.js';
 import { phoneCallingCodes } from './normalize/phone-metadata.js';

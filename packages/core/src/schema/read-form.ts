@@ -1,7 +1,7 @@
 import type { IssueParams, Path, SchemaIssueCode } from '../issue.js';
 import { countryPattern, fieldNamePattern, formIdPattern, localePattern } from './patterns.js';
 import { kindOf, type RawSchemaIssue } from './raw-issue.js';
-import { suggestKey } from './suggest-key.js';
+import { suggestKey } from '../locale/schema-catalogue.js';
 import { keysOf, type ValueSpec } from './field-types.js';
 import { fieldTypes, type Form } from './types.js';
 

@@ -1,5 +1,5 @@
-import { currentRegionData, useRegionData } from '@intake/core';
-import { currentPhoneEngine, usePhoneEngine } from '@intake/core/internal';
+import { currentRegionData, schemaMessagesFor, useRegionData } from '@intake/core';
+import { currentPhoneEngine, usePhoneEngine, useSchemaTexts } from '@intake/core/internal';
 import { importers, type DataFiles } from './data-files.js';
 
 const loads = new Map<keyof DataFiles, Promise<DataFiles[keyof DataFiles] | undefined>>();
@@ -45,4 +45,16 @@ export async function loadRegionData(): Promise<boolean> {
   const file = await loadData('region');
   if (file) useRegionData(file.regionData);
   return currentRegionData() !== undefined;
+}
+
+/**
+ * Loads the texts of schema problems unless they are there (npm builds import them with
+ * `parseForm`; the script-tag build loads them only for a broken form). Resolves to whether they
+ * are there now.
+ */
+export async function loadSchemaMessages(): Promise<boolean> {
+  if (schemaMessagesFor('en')) return true;
+  const file = await loadData('schemaMessages');
+  if (file) useSchemaTexts(file);
+  return schemaMessagesFor('en') !== undefined;
 }

@@ -20,10 +20,10 @@ export interface UiMessages {
   readonly countryCode: string;
   readonly phoneNumber: string;
   readonly choose: string;
-  /** The first option of each select of a region field (province, city, district). */
-  readonly regionChoose: readonly [string, string, string];
+  /** The first option of each select of a region field: `{level}` is the level's label in a sentence (`province`). */
+  readonly chooseLevel: string;
   /** The only option of a region's province select while the region data loads. */
-  readonly regionLoading: string;
+  readonly loadingChoices: string;
   readonly sending: string;
   readonly successTitle: string;
   readonly successBody: string;
@@ -54,8 +54,8 @@ const en: UiMessages = {
   countryCode: 'Country or region code',
   phoneNumber: 'Phone number',
   choose: 'Choose…',
-  regionChoose: ['Select a province', 'Select a city', 'Select a district'],
-  regionLoading: 'Loading the list of provinces…',
+  chooseLevel: 'Select a {level}',
+  loadingChoices: 'Loading…',
   sending: 'Sending…',
   successTitle: 'Thank you',
   successBody: 'Your details have been sent.',
@@ -86,8 +86,8 @@ const zhCN: UiMessages = {
   countryCode: '国家或地区区号',
   phoneNumber: '电话号码',
   choose: '请选择…',
-  regionChoose: ['请选择省份', '请选择城市', '请选择区县'],
-  regionLoading: '正在加载省份列表…',
+  chooseLevel: '请选择{level}',
+  loadingChoices: '正在加载…',
   sending: '正在提交…',
   successTitle: '提交成功',
   successBody: '感谢您的填写，我们已收到您的信息。',

@@ -1,6 +1,7 @@
-import { fieldsByName, type CascadeOption, type Field, type Form, type Intake, type IntakeChange, type Option, type Text } from '@intake/core';
+import { fieldsByName, schemaMessagesFor, type CascadeOption, type Field, type Form, type Intake, type IntakeChange, type Option, type Text } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
+import { loadSchemaMessages } from '../data/load-data.js';
 import { FormControl } from '../form-control/form-control.js';
 import { validityFlags } from '../form-control/validity-flags.js';
 import { fieldControlId, fieldIds, fieldView, type FieldIds } from '../renderers/field-view.js';
@@ -323,6 +324,15 @@ export class IntakeField extends FormControl {  static override shadowRootOption
     const built = ownController(definitionFromAttributes(this, this.#fieldName), this.#locale, this.#own);
     this.#definitionError = built.error;
     this.#own = built.controller;
+    // A broken definition is told with texts the script-tag build loads on demand.
+    if (built.error && !schemaMessagesFor('en')) {
+      void loadSchemaMessages().then((loaded) => {
+        if (loaded && this.#definitionError) {
+          this.#buildOwnController();
+          this.requestUpdate();
+        }
+      });
+    }
     this.#subscribe();
   }
   #subscribe(): void {
