@@ -47,6 +47,9 @@ let nextId = 0;
  * @csspart choices - The list of radio buttons or checkboxes.
  * @csspart choice - One radio button or checkbox with its text.
  * @csspart choice-input - The radio button or checkbox itself.
+ * @csspart levels - The list of selects of a cascade or region field, one per level shown.
+ * @csspart level - One level of a cascade or region field: its label and its `select` (the select is also `input`).
+ * @csspart level-label - The label of one level's select (Province, City, District for a region).
  * @csspart counter - The characters-left counter of a textarea (shown from 80 % of `max-length`).
  *
  * @cssprop [--intake-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font of every text: the system UI font, with fonts for Chinese.
