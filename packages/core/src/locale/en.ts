@@ -46,6 +46,6 @@ export const en: CoreMessages = {
     too_many_selected: 'Select no more than {max} for {labelInSentence}',
     incomplete_choice: 'Select the {levelLabelInSentence} for {labelInSentence}',
     region_mismatch: 'The names of {labelInSentence} do not match its code',
-    region_unavailable: 'The list of regions could not be loaded. Reload the page',
+    region_unavailable: 'The list of regions has not loaded. Wait a moment or reload the page',
   },
 };

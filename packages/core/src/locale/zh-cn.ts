@@ -46,6 +46,6 @@ export const zhCN: CoreMessages = {
     too_many_selected: '{label}最多选择 {max} 项',
     incomplete_choice: '请选择{label}的{levelLabel}',
     region_mismatch: '{label}的名称与代码不符',
-    region_unavailable: '地区列表未能加载，请刷新页面',
+    region_unavailable: '地区列表尚未加载，请稍候或刷新页面',
   },
 };
