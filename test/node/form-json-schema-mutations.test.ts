@@ -137,7 +137,7 @@ const keyPool = [
 ];
 const stringPool = [
   '', 'x', 'a b', '1a', '_x', 'CN', 'US', 'ZZ', 'cn', 'en', 'zh-CN', 'english', 'email', 'text', 'select', 'telephone', 'mobile', 'pager', 'fax',
-  'json', 'xml', 'region', 'cascade', '440000', '4400', '2026-02-29', '2024-02-29', '2026-13-01', '2026-1-5', 'https://example.com/x', 'http://example.com', 'http://localhost:3000/x',
+  'json', 'xml', 'region', 'cascade', '440000', '4400', 'C', '13', '2026-02-29', '2024-02-29', '2026-13-01', '2026-1-5', 'https://example.com/x', 'http://example.com', 'http://localhost:3000/x',
   'ftp://x', 'not a url', '[', '(a', '\\d+', 'company', 'email', 'industry', 'mfg', 'demo', 'unknownField', ...reservedNames.slice(0, 6), '__proto__',
 ];
 const numberPool = [0, -1, 1, 2, 0.5, 5, 50, 51, 100, 1000, 120000, 120001, 1e16, 2 ** 53, -(2 ** 53), 1e300];
