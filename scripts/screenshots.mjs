@@ -59,11 +59,13 @@ for (const width of [360, 1280]) {
     await page.setViewport({ width, height: width === 360 ? 740 : 900, deviceScaleFactor: width === 360 ? 2 : 1 });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
     await page.goto(origin, { waitUntil: 'networkidle0' });
-    // Show the error state of the first step: press Continue with the company filled in only.
+    // Show the error state of the first step: press Continue with the company filled in, and the
+    // address chosen down to the city only (the district is asked for).
+    await page.waitForFunction(() => document.querySelector('intake-form')?.shadowRoot?.querySelector('intake-field[name="region"] select:not([disabled])'));
     await page.evaluate(async () => {
       const form = document.querySelector('intake-form');
       await form.updateComplete;
-      form.values = { company: '上海示例机械有限公司', website: 'acme-example', province: '上海市' };
+      form.values = { company: '上海示例机械有限公司', website: 'acme-example', region: '310100' };
       form.shadowRoot.querySelector('button[type="submit"]').click();
       await new Promise((resolve) => setTimeout(resolve, 300));
       window.scrollTo(0, 0);

@@ -1,4 +1,4 @@
-import { fieldTypes, type FieldType, type Option } from '@intake/core';
+import { fieldTypes, type CascadeOption, type FieldType, type Option } from '@intake/core';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { fn } from 'storybook/test';
@@ -30,8 +30,12 @@ interface FieldArgs {
   pattern: string;
   version: string;
   autocomplete: string;
-  /** The `options` property (select, radio, checkboxes). */
-  options: readonly Option[] | undefined;
+  /** Region: 3 (province, city, district) or 2 (province, city). */
+  levels: number | undefined;
+  /** Cascade: the label of each level's select, comma-separated. */
+  'level-labels': string;
+  /** The `options` property (select, radio, checkboxes; a cascade's tree). */
+  options: readonly Option[] | readonly CascadeOption[] | undefined;
   /** Not an attribute: the raw value the Error state sets (as the `value` property) before `reportValidity()`. */
   invalidValue: unknown;
   onInput: (event: Event) => void;
@@ -56,11 +60,17 @@ interface Localized {
   readonly 'zh-CN': string;
 }
 
+interface LocalizedOption {
+  readonly value: string;
+  readonly label: Localized;
+  readonly children?: readonly LocalizedOption[];
+}
+
 interface Sample {
   readonly label: Localized;
   readonly help?: Localized;
   readonly placeholder?: Localized;
-  readonly options?: readonly { readonly value: string; readonly label: Localized }[];
+  readonly options?: readonly LocalizedOption[];
   /** Type-specific attributes. */
   readonly attributes?: Partial<FieldArgs>;
   /** The Filled state, as the `value` attribute. */
@@ -172,7 +182,40 @@ const samples: Record<FieldType, Sample> = {
     value: 'spring-expo-2026',
     invalidValue: '',
   },
+  cascade: {
+    label: { en: 'Industry', 'zh-CN': '所属行业' },
+    help: { en: 'The section, then the division (GB/T 4754-2017).', 'zh-CN': '先选门类，再选大类（GB/T 4754-2017）。' },
+    options: [
+      {
+        value: 'C',
+        label: { en: 'Manufacturing', 'zh-CN': '制造业' },
+        children: [
+          { value: '13', label: { en: 'Processing of food from agricultural products', 'zh-CN': '农副食品加工业' } },
+          { value: '39', label: { en: 'Manufacture of computers, communication and other electronic equipment', 'zh-CN': '计算机、通信和其他电子设备制造业' } },
+        ],
+      },
+      {
+        value: 'I',
+        label: { en: 'Information transmission, software and IT services', 'zh-CN': '信息传输、软件和信息技术服务业' },
+        children: [{ value: '65', label: { en: 'Software and information technology services', 'zh-CN': '软件和信息技术服务业' } }],
+      },
+    ],
+    attributes: { 'level-labels': 'Section, Division' },
+    value: '39',
+    invalidValue: 'C',
+  },
+  region: {
+    label: { en: 'Company address', 'zh-CN': '公司所在地区' },
+    help: { en: 'Province, city and district.', 'zh-CN': '请选择省份、城市和区县。' },
+    value: '440305',
+    invalidValue: '440000',
+  },
 };
+
+/** A sample's options in one locale (a cascade's tree kept). */
+function localizeOptions(options: readonly LocalizedOption[], locale: Locale): CascadeOption[] {
+  return options.map((option) => ({ value: option.value, label: option.label[locale], ...(option.children ? { children: localizeOptions(option.children, locale) } : {}) }));
+}
 
 const empty: StoryArgs = {
   type: 'text',
@@ -196,6 +239,8 @@ const empty: StoryArgs = {
   pattern: '',
   version: '',
   autocomplete: '',
+  levels: undefined,
+  'level-labels': '',
   options: undefined,
   invalidValue: undefined,
   onInput: () => {},
@@ -213,7 +258,7 @@ function sampleArgs(type: FieldType, locale: Locale): Partial<FieldArgs> {
     label: sample.label[locale],
     help: sample.help?.[locale] ?? '',
     placeholder: sample.placeholder?.[locale] ?? '',
-    options: sample.options?.map((option) => ({ value: option.value, label: option.label[locale] })),
+    options: sample.options && localizeOptions(sample.options, locale),
     value: sample.value,
     invalidValue: sample.invalidValue,
     locale,
@@ -227,7 +272,10 @@ function sampleArgs(type: FieldType, locale: Locale): Partial<FieldArgs> {
     'max-length': undefined,
     pattern: '',
     version: '',
+    levels: undefined,
+    'level-labels': '',
     ...sample.attributes,
+    ...(type === 'cascade' && locale === 'zh-CN' ? { 'level-labels': '门类, 大类' } : {}),
   };
 }
 
@@ -260,6 +308,8 @@ function renderField(args: FieldArgs): TemplateResult {
     pattern=${attr(args.pattern)}
     version=${attr(args.version)}
     autocomplete=${attr(args.autocomplete)}
+    levels=${attr(args.levels)}
+    level-labels=${attr(args['level-labels'])}
     .options=${args.options}
     @input=${args.onInput}
     @change=${args.onChange}
@@ -501,6 +551,8 @@ const meta = {
       table: { category: 'Type-specific attributes' },
     },
     version: { control: 'text', description: 'Consent: the version of the text agreed to.', table: { category: 'Type-specific attributes' } },
+    levels: { control: { type: 'select' }, options: [undefined, 2, 3], description: 'Region: 3 (province, city, district; the default) or 2 (province, city).', table: { category: 'Type-specific attributes' } },
+    'level-labels': { control: 'text', description: 'Cascade: the label of each level\'s select, comma-separated.', table: { category: 'Type-specific attributes' } },
     autocomplete: { control: 'text', description: 'The HTML `autocomplete` token.', table: { category: 'Type-specific attributes' } },
     options: {
       control: 'object',
@@ -559,6 +611,20 @@ export const BooleanType: Story = { name: 'type="boolean"', ...typeStory('boolea
 export const ConsentType: Story = { name: 'type="consent"', ...typeStory('consent') };
 /** A hidden field renders nothing; the readouts show its value and validity. */
 export const HiddenType: Story = { name: 'type="hidden"', ...typeStory('hidden') };
+/** A section, then a division: one labelled select per level (the tree is the `options` property). Error: a section alone. */
+export const CascadeType: Story = { name: 'type="cascade"', ...typeStory('cascade') };
+/** The same in Chinese. */
+export const CascadeChinese: Story = { name: 'type="cascade", zh-CN', ...typeStory('cascade'), args: sampleArgs('cascade', 'zh-CN') };
+/** Province → city → district (GB/T 2260), the data loaded when the field is drawn. Error: a province alone. */
+export const RegionType: Story = { name: 'type="region"', ...typeStory('region') };
+/** `levels="2"`: province → city; the record's code is the city's, padded to six digits. */
+export const RegionTwoLevels: Story = {
+  name: 'type="region" levels="2"',
+  ...typeStory('region'),
+  args: { ...sampleArgs('region', 'en'), levels: 2, value: '310100', invalidValue: '310000' },
+};
+/** In Chinese: 省份 / 城市 / 区县, 请选择省份. */
+export const RegionChinese: Story = { name: 'type="region", zh-CN', ...typeStory('region'), args: sampleArgs('region', 'zh-CN') };
 
 /** Every type, each required and in its Error state, with the texts of one locale. */
 function renderAllTypes(args: StoryArgs): TemplateResult {

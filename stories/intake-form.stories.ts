@@ -261,7 +261,7 @@ export const CrmLeadSecondStep: Story = {
   args: {
     schema: crmLeadPreset,
     locale: 'en',
-    values: { company: 'Shenzhen Example Technology Co., Ltd.', website: 'www.example.com', industry: 'I', companySize: '200-999' },
+    values: { company: 'Shenzhen Example Technology Co., Ltd.', website: 'www.example.com', industry: '65', companySize: '200-999', region: '440305' },
   },
   play: async ({ canvasElement, args }) => {
     const form = await ready(canvasElement, args);

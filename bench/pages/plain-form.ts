@@ -6,6 +6,7 @@
  * without a library has no conditions), and marks `required` what an empty form requires.
  */
 import { resolveText, type Field } from '@intake/core';
+import { regionData } from '@intake/core/region-data';
 import type { BenchForm } from './forms.js';
 import { head, readyHook } from './page-hook.js';
 
@@ -25,6 +26,15 @@ function control(field: Field, required: boolean, locale: string): string {
       return `<div ${box}><label for="${id}">${label}</label><select id="${id}" name="${field.name}"${req}><option value="">Choose…</option>${field.options
         .map((o) => `<option value="${escape(o.value)}">${escape(resolveText(o.label, locale) || o.value)}</option>`)
         .join('')}</select></div>`;
+    case 'cascade':
+    case 'region': {
+      // The first level of the tree, as an empty form shows it (a hand-written page would fill the
+      // next select from a script on change).
+      const top = field.type === 'region' ? regionData.provinces.map((p) => ({ value: p.code, label: p.name })) : field.options.map((o) => ({ value: o.value, label: resolveText(o.label, locale) || o.value }));
+      return `<div ${box}><label for="${id}">${label}</label><select id="${id}" name="${field.name}"${req}><option value="">Choose…</option>${top
+        .map((o) => `<option value="${escape(o.value)}">${escape(o.label)}</option>`)
+        .join('')}</select></div>`;
+    }
     case 'radio':
     case 'checkboxes': {
       const type = field.type === 'radio' ? 'radio' : 'checkbox';

@@ -5,6 +5,7 @@
  * question properties, steps to pages (or one page when the form has no steps).
  */
 import { resolveText, type Condition, type Field, type Form } from '@intake/core';
+import { regionData } from '@intake/core/region-data';
 
 type Json = Record<string, unknown>;
 
@@ -77,6 +78,13 @@ function question(field: Field, locale: string): Json | undefined {
       break;
     case 'select':
       Object.assign(q, { type: 'dropdown', choices: choices() });
+      break;
+    case 'cascade':
+      // A dropdown of the first level (SurveyJS has no cascading choice; the empty form shows one level).
+      Object.assign(q, { type: 'dropdown', choices: field.options.map((o) => ({ value: o.value, text: text(o.label) || o.value })) });
+      break;
+    case 'region':
+      Object.assign(q, { type: 'dropdown', choices: regionData.provinces.map((p) => ({ value: p.code, text: p.name })) });
       break;
     case 'radio':
       Object.assign(q, { type: 'radiogroup', choices: choices() });

@@ -3,12 +3,15 @@
 //   node make-record.mjs crm-lead --format form     (the url-encoded body instead of JSON)
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createIntake, encodeRecord, parseForm } from '@intake/core';
+import { createIntake, encodeRecord, parseForm, useRegionData } from '@intake/core';
+import { regionData } from '@intake/core/region-data';
+
+useRegionData(regionData); // a region value is checked against the divisions, as the receiver does
 
 const samples = {
   contact: { name: 'Jane Doe', email: 'jane.doe@example.com', topic: 'sales', message: 'Please call me back about pricing.', privacy: true },
   'crm-lead': {
-    company: '上海示例科技有限公司', industry: 'C', contactName: '王伟', phone: '139 1234 5678', email: 'wang.wei@example.com',
+    company: '上海示例科技有限公司', industry: '39', region: '310115', contactName: '王伟', phone: '139 1234 5678', email: 'wang.wei@example.com',
     coreNeed: '希望统一管理展会和官网获取的客户线索，提升销售跟进效率。', urgency: 'immediate', sourceChannel: 'expo',
     sourceDetail: '2026 上海工博会', interests: ['demo', 'pricing'], isDecisionMaker: true, decisionScope: ['budget-approval'],
     budget: '100k-500k', expectedUsers: 50, privacy: true,

@@ -80,6 +80,8 @@ export default defineConfig(({ mode }) => {
         { find: /^\.\/data-files\.js$/, replacement: new URL('./src/data-files.ts', import.meta.url).pathname },
         // SHA-256 for pages without WebCrypto as a data file too (src/sha256-fallback.ts).
         { find: /^\.\/sha256-fallback\.js$/, replacement: new URL('./src/sha256-fallback.ts', import.meta.url).pathname },
+        // The texts of schema problems as a data file too (src/schema-catalogue.ts).
+        { find: /^.*\/schema-catalogue\.js$/, replacement: new URL('./src/schema-catalogue.ts', import.meta.url).pathname },
         ...(full ? [] : [{ find: /^\.\/phone-engine\.js$/, replacement: './phone-engine-lite.js' }]),
       ],
     },

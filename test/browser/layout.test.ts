@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../packages/elements/src/define.js';
+import { loadRegionData } from '../../packages/elements/src/data/load-data.js';
 import type { IntakeForm } from '../../packages/elements/src/intake-form/intake-form.js';
 
 async function preset(name: string): Promise<unknown> {
@@ -37,6 +38,8 @@ function requiredValuesFor(el: IntakeForm, step: number): Record<string, unknown
     const field = intake.form.fields.find((candidate) => candidate.name === name)!;
     if (!intake.isRequired(name)) continue;
     if (field.type === 'select' || field.type === 'radio') values[name] = field.options[0]!.value;
+    else if (field.type === 'cascade') values[name] = field.options[0]!.children?.[0]?.value ?? field.options[0]!.value;
+    else if (field.type === 'region') values[name] = '440305';
     else if (field.type === 'checkboxes') values[name] = [field.options[0]!.value];
     else if (field.type === 'phone') values[name] = '13912345678';
     else if (field.type === 'consent') values[name] = true;
@@ -58,6 +61,8 @@ describe('layout on a 360 px phone', () => {
       it(`${name} (${locale}): no horizontal scroll and touch targets of at least 44 px on every step`, async () => {
         const schema = await preset(name);
         const el = await fixture<IntakeForm>(html`<intake-form .schema=${schema} locale=${locale}></intake-form>`);
+        // The region data (loaded when the region field is drawn) is there before values are set.
+        await loadRegionData();
         const targets = await showAllSteps(el);
         expect(targets.length).to.be.greaterThan(5);
         for (const target of targets) {

@@ -96,11 +96,12 @@ async function typeInto(name: string, text: string, inner?: string): Promise<voi
  * Picks an option of a native select the way a keyboard user does: focus it, then type the start
  * of the option's label, or press the down arrow a number of times.
  */
-async function chooseOption(name: string, keys: string | number, expected: string): Promise<void> {
-  await page.focus(control(name));
+async function chooseOption(name: string, keys: string | number, expected: string, inner?: string): Promise<void> {
+  await page.waitForSelector(control(name, inner), { timeout: 5000 });
+  await page.focus(control(name, inner));
   if (typeof keys === 'string') await page.keyboard.type(keys);
   else for (let i = 0; i < keys; i += 1) await page.keyboard.press('ArrowDown');
-  const value = await page.$eval(control(name), (select) => (select as HTMLSelectElement).value);
+  const value = await page.$eval(control(name, inner), (select) => (select as HTMLSelectElement).value);
   expect(value, `${name} after ${typeof keys === 'string' ? `typing "${keys}"` : `${keys} × ArrowDown`}`).toBe(expected);
 }
 
@@ -274,8 +275,13 @@ describe('pnpm demo', () => {
     await typeInto('company', 'Acme Robotics Ltd');
     await typeInto('website', 'www.acme-robotics.example');
     await chooseOption('industry', 'Manu', 'C');
+    await chooseOption('industry', 'Manufacture of comp', '39', 'select[data-level="1"]');
     await chooseOption('companySize', '50', '50-199');
-    await typeInto('city', 'Shenzhen');
+    // The region's names are Chinese in every locale: arrow keys down the lists (广东省, 深圳市, 南山区).
+    await page.waitForSelector(control('region', 'select:not([disabled])'), { timeout: 15_000 });
+    await chooseOption('region', 19, '440000');
+    await chooseOption('region', 3, '440300', 'select[data-level="1"]');
+    await chooseOption('region', 3, '440305', 'select[data-level="2"]');
     await continueTo('Contact');
 
     // Step 2: Contact (a Chinese mobile number as people type it, an email with capitals)
@@ -340,9 +346,9 @@ describe('pnpm demo', () => {
     expect(stored.data).toEqual({
       company: 'Acme Robotics Ltd',
       website: 'www.acme-robotics.example',
-      industry: 'C',
+      industry: '39',
       companySize: '50-199',
-      city: 'Shenzhen',
+      region: { code: '440305', province: '广东省', city: '深圳市', district: '南山区' },
       contactName: 'Ada Lovelace',
       phone: '+8613912345678',
       email: 'ada.lovelace@example.com',

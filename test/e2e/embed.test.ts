@@ -84,9 +84,10 @@ describe('dist/intake.js (lite phone engine) in a page', () => {
     // Booleans, not the script itself: a failure would print 120 KB.
     expect(/^\s*import\s|^\s*export\s/m.test(script), 'module syntax').toBe(false);
     // The data files loaded on demand (docs/schema.md): one dynamic import per file of
-    // dist/data-files.json (the phone engine, the SHA-256), each of a file beside the script.
+    // dist/data-files.json (the phone engine, the region data, the texts of schema problems, the
+    // SHA-256), each of a file beside the script.
     const dataFiles = Object.keys(JSON.parse(readFileSync(new URL('../../packages/embed/dist/data-files.json', import.meta.url), 'utf8')) as object);
-    expect(dataFiles).toEqual(['phone', 'sha256']);
+    expect(dataFiles).toEqual(['phone', 'region', 'schemaMessages', 'sha256']);
     expect(script.match(/\bimport\s*\(/g)?.length, 'dynamic imports').toBe(dataFiles.length);
     expect(script.startsWith('var Intake=('), 'an IIFE assigning the global Intake').toBe(true);
     expect(script.includes('libphonenumber'), 'libphonenumber-js').toBe(false);

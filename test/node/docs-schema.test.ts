@@ -20,8 +20,13 @@ import {
   type FieldValue,
   type Form,
 } from '@intake/core';
+import { useRegionData } from '@intake/core';
+import { regionData } from '@intake/core/region-data';
 import { describe, expect, it } from 'vitest';
 import { brokenLinks, codeBlocks, codeSpans, readDoc, root, tables, type CodeBlock } from './docs-markdown.js';
+
+// The region tables and the codes of `within` conditions are checked against the region data.
+useRegionData(regionData);
 
 const page = 'docs/schema.md';
 const markdown = readDoc(page);

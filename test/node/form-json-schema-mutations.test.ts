@@ -70,10 +70,12 @@ const everyType: JsonObject = {
     { type: 'boolean', name: 'newsletter', label: 'Newsletter', default: false },
     { type: 'consent', name: 'terms', label: 'Terms', required: true, version: '2026-01', default: false },
     { type: 'hidden', name: 'source', prefill: 'utm_source', default: 'web' },
+    { type: 'cascade', name: 'industry', label: 'Industry', levelLabels: ['Section', { en: 'Division' }], options: [{ value: 'C', label: 'Manufacturing', children: [{ value: '13', label: 'Food' }, { value: '14' }] }, { value: 'I' }], default: '13' },
+    { type: 'region', name: 'address', label: 'Address', levels: 2, required: true },
   ],
   steps: [
     { id: 'who', title: 'Who', description: { en: 'About you' }, fields: ['company', 'message', 'email', 'mobile'] },
-    { id: 'what', fields: ['seats', 'visit', 'size', 'plan', 'topics', 'newsletter', 'terms'] },
+    { id: 'what', fields: ['seats', 'visit', 'size', 'plan', 'topics', 'newsletter', 'terms', 'industry', 'address'] },
   ],
   tags: [{ tag: 'big', when: { field: 'seats', gte: 50 } }],
   dedupe: ['email', 'mobile'],
@@ -105,6 +107,10 @@ const everyCondition: JsonObject = {
     },
     { type: 'text', name: 'corporate', visibleWhen: { field: 'email', contains: '@' }, requiredWhen: { all: [] } },
     { type: 'text', name: 'never', visibleWhen: { any: [] } },
+    { type: 'region', name: 'address' },
+    { type: 'cascade', name: 'sector', options: [{ value: 'C', children: [{ value: '13' }] }, { value: 'I', children: [{ value: '65' }] }] },
+    { type: 'text', name: 'south', visibleWhen: { field: 'address', within: ['440000', '310100', '110101'] } },
+    { type: 'text', name: 'maker', visibleWhen: { field: 'sector', within: ['C', '65'] } },
   ],
   tags: [
     { tag: 'lead', when: { not: { not: { field: 'name', filled: true } } } },
@@ -122,16 +128,16 @@ for (const block of codeBlocks(readDoc('docs/schema.md'))) {
   if (json !== null && typeof json === 'object' && !Array.isArray(json) && 'fields' in json && parseForm(json).ok) valid.push(json);
 }
 
-const operators = ['equals', 'notEquals', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'contains', 'filled'];
+const operators = ['equals', 'notEquals', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'contains', 'filled', 'within'];
 const conditionKeys = ['field', ...operators, 'all', 'any', 'not'];
 const reservedNames = Object.getOwnPropertyNames(Object.prototype);
 const keyPool = [
   'titel', 'requierd', 'x', 'en', 'zh-CN', 'EN', 'e', 'X-Other', 'type', 'name', 'label', 'value', 'options', 'min', 'max', 'default',
-  'visibleWhen', 'tag', 'when', 'id', 'fields', ...conditionKeys, '__proto__', 'constructor', 'toString',
+  'visibleWhen', 'tag', 'when', 'id', 'fields', 'children', 'levels', 'levelLabels', ...conditionKeys, '__proto__', 'constructor', 'toString',
 ];
 const stringPool = [
   '', 'x', 'a b', '1a', '_x', 'CN', 'US', 'ZZ', 'cn', 'en', 'zh-CN', 'english', 'email', 'text', 'select', 'telephone', 'mobile', 'pager', 'fax',
-  'json', 'xml', '2026-02-29', '2024-02-29', '2026-13-01', '2026-1-5', 'https://example.com/x', 'http://example.com', 'http://localhost:3000/x',
+  'json', 'xml', 'region', 'cascade', '440000', '4400', 'C', '13', '2026-02-29', '2024-02-29', '2026-13-01', '2026-1-5', 'https://example.com/x', 'http://example.com', 'http://localhost:3000/x',
   'ftp://x', 'not a url', '[', '(a', '\\d+', 'company', 'email', 'industry', 'mfg', 'demo', 'unknownField', ...reservedNames.slice(0, 6), '__proto__',
 ];
 const numberPool = [0, -1, 1, 2, 0.5, 5, 50, 51, 100, 1000, 120000, 120001, 1e16, 2 ** 53, -(2 ** 53), 1e300];

@@ -19,10 +19,9 @@ const intakeOptions: IntakeOptions = {
 const crmLeadValues: Record<string, unknown> = {
   company: '  深圳市腾达科技有限公司 ',
   website: 'www.tengda-tech.com',
-  industry: 'I',
+  industry: '65',
   companySize: '200-999',
-  province: '广东省',
-  city: '深圳市',
+  region: '440305',
   contactName: '张伟',
   department: 'it',
   jobTitle: 'IT  Manager',

@@ -31,8 +31,11 @@ const weights: Readonly<Record<Type, number>> = {
   boolean: 40,
   consent: 15,
   hidden: 35,
+  // Not generated: the benchmarks keep measuring the same form as before these types existed.
+  cascade: 0,
+  region: 0,
 };
-const types = Object.keys(weights) as Type[];
+const types = (Object.keys(weights) as Type[]).filter((type) => weights[type] > 0);
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same form. */
 function random(seed: number): () => number {

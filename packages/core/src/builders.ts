@@ -1,4 +1,5 @@
 import { formatSchemaIssues, parseForm } from './parse-form.js';
+import type { RegionValue } from './normalize/normalize-region.js';
 import type { FieldType } from './schema/field-types.js';
 import { fieldTypes, type Field, type Form } from './schema/types.js';
 
@@ -20,7 +21,9 @@ export type ValueOfField<F> = F extends { readonly type: 'number' }
         ? OptionValues<F>[]
         : F extends { readonly type: 'select' | 'radio' }
           ? OptionValues<F>
-          : string;
+          : F extends { readonly type: 'region' }
+            ? RegionValue
+            : string;
 
 // A field is always in `data` only when it is required, shown unconditionally, and not a boolean
 // (booleans are always present as true/false).

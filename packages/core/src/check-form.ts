@@ -1,5 +1,6 @@
 import { valueIssueCodes, type Path } from './issue.js';
-import { suggestKey } from './schema/suggest-key.js';
+import { currentRegionData } from './region/current-region-data.js';
+import { suggestKey } from './locale/schema-catalogue.js';
 import { normalizeField } from './normalize/normalize-field.js';
 import { parseDate } from './normalize/normalize-date.js';
 import { phoneCallingCodes } from './normalize/phone-metadata.js';
@@ -224,22 +225,33 @@ function checkField(field: Json, path: Path, issues: RawSchemaIssue[]): void {
       issues.push({ code: 'unknown_message_code', path: [...path, 'messages', code], params: { key: code, suggestion: suggestKey(code, valueIssueCodes) ?? '' } });
     }
   }
-  const options = arrayOf(field['options']);
+  // Option values are unique in the list; a cascade's across its whole tree (`first` is then the
+  // index of the top-level option under which the value was first used).
   const values = new Map<string, number>();
-  options.forEach((option, i) => {
-    if (!isObject(option) || typeof option['value'] !== 'string') return;
-    if (isReserved(option['value'])) issues.push({ code: 'reserved_name', path: [...path, 'options', i, 'value'], params: { name: option['value'] } });
-    const first = values.get(option['value']);
-    if (first !== undefined) issues.push({ code: 'duplicate_option', path: [...path, 'options', i, 'value'], params: { value: option['value'], first } });
-    else values.set(option['value'], i);
-  });
+  const visitOptions = (options: unknown[], at: Path) => {
+    options.forEach((option, i) => {
+      if (!isObject(option)) return;
+      const here = [...at, i];
+      if (typeof option['value'] === 'string') {
+        if (isReserved(option['value'])) issues.push({ code: 'reserved_name', path: [...here, 'value'], params: { name: option['value'] } });
+        const first = values.get(option['value']);
+        if (first !== undefined) issues.push({ code: 'duplicate_option', path: [...here, 'value'], params: { value: option['value'], first } });
+        else values.set(option['value'], here[path.length + 1] as number);
+      }
+      if (type === 'cascade') visitOptions(arrayOf(option['children']), [...here, 'children']);
+    });
+  };
+  visitOptions(arrayOf(field['options']), [...path, 'options']);
   if (type === 'consent' && field['default'] === true) {
     issues.push({ code: 'consent_default', path: [...path, 'default'] });
   }
   if (field['default'] !== undefined && fieldTypes.includes(type as Field['type'])) {
     let result: ReturnType<typeof normalizeField> | undefined;
     try {
-      result = normalizeField(field as unknown as Field, field['default']);
+      // A region's default is checked against the region data where it is loaded (Node, or a page
+      // that loaded it); elsewhere only its shape: the field refuses an unknown code when shown.
+      const unchecked = type === 'region' && !currentRegionData();
+      result = unchecked ? (typeof field['default'] === 'string' && /^\d{6}$/.test(field['default']) ? undefined : { ok: false, code: 'invalid_option' }) : normalizeField(field as unknown as Field, field['default']);
     } catch {
       result = undefined; // a malformed field: zod has reported why
     }
@@ -259,15 +271,36 @@ function checkOperand(condition: FieldCondition, operator: (typeof conditionOper
   const name = condition.field;
   const wrong = (expected: string) =>
     issues.push({ code: 'condition_type', path: [...path, operator], params: { operator, expected, name, type } });
-  const optionValues = arrayOf(target['options']).flatMap((o) => (isObject(o) && typeof o['value'] === 'string' ? [o['value']] : []));
+  const valuesOf = (options: unknown[]): string[] =>
+    options.flatMap((o) => (isObject(o) ? [...(typeof o['value'] === 'string' ? [o['value']] : []), ...(type === 'cascade' ? valuesOf(arrayOf(o['children'])) : [])] : []));
+  const optionValues = valuesOf(arrayOf(target['options']));
   const checkOption = (value: unknown, at: Path) => {
     if (optionValues.length > 0 && !optionValues.includes(value as string)) {
       issues.push({ code: 'unknown_option', path: at, params: { value: String(value) } });
     }
   };
+  // A region's value is an object: it is read by `within` (and `filled`) only.
+  if (type === 'region' && operator !== 'filled' && operator !== 'within') {
+    wrong('regionCodes');
+    return;
+  }
   switch (operator) {
     case 'filled':
       return;
+    case 'within': {
+      if (type !== 'region' && type !== 'cascade') {
+        wrong('option');
+        return;
+      }
+      const data = type === 'region' ? currentRegionData() : undefined;
+      arrayOf(operand).forEach((item, i) => {
+        if (type === 'cascade') checkOption(item, [...path, operator, i]);
+        // The shape of a GB/T 2260 code; whether it exists is checked where the data is (intake-check, a receiver).
+        else if (typeof item !== 'string' || !/^[1-9]\d{5}$/.test(item)) wrong('regionCodes');
+        else if (data && !data.lineage(item)) issues.push({ code: 'unknown_option', path: [...path, operator, i], params: { value: item } });
+      });
+      return;
+    }
     case 'contains':
       if (type === 'checkboxes') checkOption(operand, [...path, operator]);
       else if (!['text', 'textarea', 'email', 'hidden'].includes(type)) wrong('option');
@@ -289,7 +322,7 @@ function checkOperand(condition: FieldCondition, operator: (typeof conditionOper
       const expected = type === 'number' ? 'number' : type === 'boolean' || type === 'consent' ? 'boolean' : 'string';
       if (type === 'checkboxes') wrong('option');
       else if (typeof operand !== expected) wrong(expected);
-      else if (type === 'select' || type === 'radio') checkOption(operand, [...path, operator]);
+      else if (type === 'select' || type === 'radio' || type === 'cascade') checkOption(operand, [...path, operator]);
       return;
     }
     case 'in':
@@ -298,7 +331,7 @@ function checkOperand(condition: FieldCondition, operator: (typeof conditionOper
       const expected = type === 'number' ? 'number' : 'string';
       list.forEach((item, i) => {
         if (typeof item !== expected) wrong(expected);
-        else if (['select', 'radio', 'checkboxes'].includes(type)) checkOption(item, [...path, operator, i]);
+        else if (['select', 'radio', 'checkboxes', 'cascade'].includes(type)) checkOption(item, [...path, operator, i]);
       });
       return;
     }

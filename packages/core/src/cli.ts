@@ -7,7 +7,11 @@
  * Exit codes: 0 all forms valid, 1 a form has problems, 2 a file could not be read or bad usage.
  */
 import { readFile } from 'node:fs/promises';
-import { formatPath, parseForm, type SchemaIssue } from './index.js';
+import { formatPath, parseForm, useRegionData, type SchemaIssue } from './index.js';
+import { regionData } from './region/region-data-module.js';
+
+// The region codes of `within` conditions are checked against the full data set here.
+useRegionData(regionData);
 
 const usage = 'Usage: intake-check [--locale <en|zh-CN>] [--json] <form.json> [more.json ...]';
 

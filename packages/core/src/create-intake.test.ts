@@ -317,7 +317,7 @@ describe('toRecord', () => {
     const intake = createIntake(lead, { locale: 'en' });
     intake.setValues({
       company: '上海示例机械有限公司',
-      industry: 'C',
+      industry: '34',
       contactName: '王伟',
       phone: '139-1234-5678',
       coreNeed: 'We need a CRM for our trade-show leads.',

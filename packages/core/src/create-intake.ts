@@ -2,6 +2,8 @@ import { affectedBy, evaluateForm, fieldMessage, fieldsByName, stateReader, tags
 import { IntakeValidationError } from './intake-validation-error.js';
 import { normalizeField, type FieldValue } from './normalize/normalize-field.js';
 import { currentPhoneEngine, onPhoneEngineChange } from './normalize/current-phone-engine.js';
+import { currentRegionData, onRegionDataChange } from './region/current-region-data.js';
+import type { RegionData } from './region/region-data.js';
 import type { PhoneEngine } from './normalize/phone-engine-api.js';
 import type { NormalizeResult } from './normalize/result.js';
 import { initialRawValues } from './raw-values.js';
@@ -122,10 +124,12 @@ class IntakeController<D> implements Intake<D> {
   #locale: string;
   #raw: Record<string, unknown>;
   #initial: Readonly<Record<string, unknown>>;
-  #cache = new Map<string, { raw: unknown; engine: PhoneEngine; result: NormalizeResult<FieldValue> }>();
+  #cache = new Map<string, { raw: unknown; engine: PhoneEngine; regions: RegionData | undefined; result: NormalizeResult<FieldValue> }>();
   /** The names of the phone fields: judged again when the phone engine is swapped. */
   readonly #phoneFields: readonly string[];
   #stopEngineWatch: (() => void) | undefined;
+  readonly #hasRegion: boolean;
+  #stopRegionWatch: (() => void) | undefined;
   #states: Map<string, FieldState>;
   #messages = new WeakMap<object, string>();
   #touched = new Set<string>();
@@ -145,6 +149,7 @@ class IntakeController<D> implements Intake<D> {
   ) {
     this.#fields = fieldsByName(form);
     this.#phoneFields = form.fields.filter((field) => field.type === 'phone').map((field) => field.name);
+    this.#hasRegion = form.fields.some((field) => field.type === 'region');
     this.#locale = options.locale ?? form.locale ?? 'en';
     this.#now = options.now ?? Date.now;
     this.#page = pageContext(options.context);
@@ -335,11 +340,15 @@ class IntakeController<D> implements Intake<D> {
     // While someone listens, a phone engine loaded later (docs/schema.md, "Phone numbers in the script-tag build") judges
     // the phone fields again and tells them; without listeners nothing holds this controller.
     if (this.#phoneFields.length > 0) this.#stopEngineWatch ??= onPhoneEngineChange(() => this.#update([]));
+    // Region data loaded later (docs/schema.md, "Region") judges the region fields again, as above.
+    if (this.#hasRegion) this.#stopRegionWatch ??= onRegionDataChange(() => this.#update([]));
     return () => {
       this.#listeners.delete(listener);
       if (this.#listeners.size === 0) {
         this.#stopEngineWatch?.();
         this.#stopEngineWatch = undefined;
+        this.#stopRegionWatch?.();
+        this.#stopRegionWatch = undefined;
       }
     };
   }
@@ -385,9 +394,10 @@ class IntakeController<D> implements Intake<D> {
       const raw = this.#raw[field.name];
       const cached = this.#cache.get(field.name);
       const engine = currentPhoneEngine();
-      if (cached && Object.is(cached.raw, raw) && cached.engine === engine) return cached.result;
+      const regions = currentRegionData();
+      if (cached && Object.is(cached.raw, raw) && cached.engine === engine && cached.regions === regions) return cached.result;
       const result = normalizeField(field, raw);
-      this.#cache.set(field.name, { raw, engine, result });
+      this.#cache.set(field.name, { raw, engine, regions, result });
       return result;
     }, change);
   }
@@ -428,6 +438,7 @@ function sameState(a: FieldState | undefined, b: FieldState): boolean {
 
 function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  if (typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
   return Object.is(a, b);
 }
 

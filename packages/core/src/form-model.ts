@@ -1,7 +1,8 @@
 import { conditionFields, evaluateCondition, type ValueReader } from './condition/evaluate-condition.js';
 import type { IssueParams, ValueIssueCode } from './issue.js';
-import { messagesFor } from './locale/format-message.js';
-import { fillValueMessage } from './locale/value-message.js';
+import { fillTemplate, messagesFor } from './locale/format-message.js';
+import type { CoreMessages } from './locale/messages.js';
+import { fillValueMessage, labelInSentence } from './locale/value-message.js';
 import type { FieldValue } from './normalize/normalize-field.js';
 import type { NormalizeResult } from './normalize/result.js';
 import type { Field, Form } from './schema/types.js';
@@ -38,7 +39,7 @@ function requiredCode(field: Field): ValueIssueCode {
   if (field.type === 'consent') return 'consent_required';
   // Nobody can type into a hidden field: its value was to come from the page (default, prefill, code).
   if (field.type === 'hidden') return 'hidden_missing';
-  return field.type === 'select' || field.type === 'radio' || field.type === 'checkboxes' ? 'required_choice' : 'required';
+  return ['select', 'radio', 'checkboxes', 'cascade', 'region'].includes(field.type) ? 'required_choice' : 'required';
 }
 
 const readerMaps = new WeakMap<Form, ReadonlyMap<string, readonly string[]>>();
@@ -126,10 +127,11 @@ export function evaluateForm(
     if (unchanged) return unchanged.visible;
     if (!field.visibleWhen) return true;
     visibility.set(field.name, 'pending');
-    const visible = evaluateCondition(field.visibleWhen, read);
+    const visible = evaluateCondition(field.visibleWhen, read, fieldOf);
     visibility.set(field.name, visible);
     return visible;
   };
+  const fieldOf = (name: string) => fields.get(name);
   const read: ValueReader = (name) => {
     const field = fields.get(name);
     if (!field || !isVisible(field)) return undefined;
@@ -143,7 +145,7 @@ export function evaluateForm(
     if (change && !change.affected.has(field.name)) continue;
     const visible = isVisible(field);
     const result = resultOf(field);
-    const required = field.required === true || (field.requiredWhen !== undefined && evaluateCondition(field.requiredWhen, read));
+    const required = field.required === true || (field.requiredWhen !== undefined && evaluateCondition(field.requiredWhen, read, fieldOf));
     const value = result.ok ? result.value : undefined;
     let issue: FieldState['issue'];
     if (visible) {
@@ -167,7 +169,7 @@ export function stateReader(states: ReadonlyMap<string, FieldState>): ValueReade
 export function tagsFor(form: Form, read: ValueReader): string[] {
   const tags: string[] = [];
   for (const rule of form.tags ?? []) {
-    if (!tags.includes(rule.tag) && evaluateCondition(rule.when, read)) tags.push(rule.tag);
+    if (!tags.includes(rule.tag) && evaluateCondition(rule.when, read, (name) => fieldsByName(form).get(name))) tags.push(rule.tag);
   }
   return tags;
 }
@@ -188,5 +190,15 @@ export function fieldMessage(field: Field, issue: NonNullable<FieldState['issue'
   const own = field.messages;
   const code = own && Object.hasOwn(own, issue.code) ? issue.code : own && missingCodes.has(issue.code) && Object.hasOwn(own, 'required') ? 'required' : undefined;
   const template = code === undefined ? undefined : resolveText(own![code], locale);
-  return fillValueMessage(messagesFor(locale), issue.code, issue.params, fieldLabel(field, locale), template || undefined);
+  const messages = messagesFor(locale);
+  return fillValueMessage(messages, issue.code, levelParams(field, issue.params, messages, locale), fieldLabel(field, locale), template || undefined);
+}
+
+/** `incomplete_choice`'s `{level}` as words: the name of the level still to choose (`levelLabel`, and `levelLabelInSentence`). */
+function levelParams(field: Field, params: IssueParams | undefined, messages: CoreMessages, locale: string): IssueParams | undefined {
+  const level = params?.['level'];
+  if (typeof level !== 'number') return params;
+  const own = field.type === 'cascade' ? resolveText(field.levelLabels?.[level - 1], locale) : field.type === 'region' ? messages.regionLevels[level - 1] : undefined;
+  const levelLabel = own || fillTemplate(messages.cascadeLevel, { level });
+  return { ...params, levelLabel, levelLabelInSentence: labelInSentence(levelLabel) };
 }

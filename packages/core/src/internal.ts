@@ -12,5 +12,8 @@ export { baseKeys, fieldTypeTable, keysOf } from './schema/field-types.js';
 export { parseDate } from './normalize/normalize-date.js';
 export type { FieldTypeSpec, KeySpec, ValueSpec } from './schema/field-types.js';
 export { currentPhoneEngine, onPhoneEngineChange, usePhoneEngine } from './normalize/current-phone-engine.js';
+export { cascadeLineages } from './normalize/normalize-cascade.js';
+export { useSchemaTexts } from './locale/schema-catalogue.js';
+export type { SchemaTexts } from './locale/schema-catalogue.js';
 export type { PhoneEngine, PhoneParse } from './normalize/phone-engine-api.js';
 export type { Sha256 } from './record/sha256-fallback.js';

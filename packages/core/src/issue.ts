@@ -65,6 +65,9 @@ export const valueIssueCodes = [
   'invalid_option',
   'too_few_selected',
   'too_many_selected',
+  'incomplete_choice',
+  'region_mismatch',
+  'region_unavailable',
 ] as const;
 
 /** One of {@link valueIssueCodes}. */

@@ -138,6 +138,21 @@ function tighten(generated: JsonSchema): JsonSchema {
   delete defs[generatedName];
   defs['condition'] = condition;
   tightenCondition(condition);
+  // A cascade's option, also recursive (its `children`): call it `cascadeOption`; its value is no
+  // `Object.prototype` member either.
+  const cascadeVariant = fieldVariants.find((variant) => at(variant, 'properties', 'type')['const'] === 'cascade');
+  if (cascadeVariant) {
+    const treeRef = at(cascadeVariant, 'properties', 'options', 'items')['$ref'] as string;
+    const treeName = treeRef.replace('#/$defs/', '');
+    walk(schema, (node) => {
+      if (node['$ref'] === treeRef) node['$ref'] = '#/$defs/cascadeOption';
+    });
+    const tree = at(defs, treeName);
+    delete defs[treeName];
+    tree['description'] = 'A choice of a cascade field: `value`, `label`, and the choices of the next level in `children`.';
+    at(tree, 'properties', 'value')['not'] = { enum: reservedNames };
+    defs['cascadeOption'] = tree;
+  }
   defs['country'] = {
     description: 'An ISO 3166-1 alpha-2 country the phone check knows.',
     type: 'string',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import contact from '../presets/contact.json' with { type: 'json' };
 import crmLead from '../presets/crm-lead.json' with { type: 'json' };
 import { formatPath } from './issue.js';
-import { en } from './locale/en.js';
+import { enSchema } from './locale/schema-messages.js';
 import { parseForm, type ParseFormResult } from './parse-form.js';
 import { fieldTypes } from './schema/types.js';
 
@@ -240,7 +240,7 @@ describe('parseForm', () => {
 
   it('never throws on arbitrary JSON, and every issue has a path and a filled-in message', () => {
     // Every placeholder name of the schema messages: none may be left unfilled.
-    const placeholders = new Set(Object.values(en.schema).flatMap((template) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)));
+    const placeholders = new Set(Object.values(enSchema.schema).flatMap((template) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)));
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.anything(), fc.string()), (input) => {
         const result = parseForm(input);

@@ -1,7 +1,6 @@
 import { formatPath, type Issue, type Path, type SchemaIssueCode } from './issue.js';
-import { fillTemplate, messagesFor } from './locale/format-message.js';
-import type { CoreMessages } from './locale/messages.js';
-import { fillValueMessage } from './locale/value-message.js';
+import { messagesFor } from './locale/format-message.js';
+import { localizeSchemaIssue } from './locale/schema-catalogue.js';
 import { checkForm } from './check-form.js';
 import type { RawSchemaIssue } from './schema/raw-issue.js';
 import { readForm } from './schema/read-form.js';
@@ -32,13 +31,14 @@ export interface ParseFormOptions {
  * if (!parsed.ok) console.log(parsed.issues[0].message); // 'Unknown key "requierd" (did you mean "required"?)'
  */
 export function parseForm(json: unknown, options: ParseFormOptions = {}): ParseFormResult {
-  const messages = messagesFor(options.locale ?? 'en');
+  const locale = options.locale ?? 'en';
+  const messages = messagesFor(locale);
   let input = json;
   if (typeof json === 'string') {
     try {
       input = JSON.parse(json) as unknown;
     } catch (error) {
-      return { ok: false, issues: [localizeSchemaIssue({ code: 'invalid_json', path: [], params: { detail: (error as Error).message } }, messages)] };
+      return { ok: false, issues: [localizeSchemaIssue({ code: 'invalid_json', path: [], params: { detail: (error as Error).message } }, messages, locale)] };
     }
   }
   // The structure (a reader equal to the zod schema, so no zod in browsers), then the rules
@@ -55,32 +55,9 @@ export function parseForm(json: unknown, options: ParseFormOptions = {}): ParseF
     const key = `${issue.code} ${formatPath(issue.path)}`;
     if (seen.has(key) || (issue.code === 'reserved_name' && unknownKeys.has(formatPath(issue.path)))) continue;
     seen.add(key);
-    issues.push(localizeSchemaIssue(issue, messages));
+    issues.push(localizeSchemaIssue(issue, messages, locale));
   }
   return { ok: false, issues };
-}
-
-/** Writes the message of a schema issue in the given messages' locale. */
-function localizeSchemaIssue(issue: RawSchemaIssue, messages: CoreMessages): SchemaIssue {
-  const params: Record<string, string | number> = { ...issue.params };
-  for (const key of ['expected', 'received']) {
-    const value = params[key];
-    if (typeof value === 'string') {
-      params[key] = value.split('|').map((kind) => messages.typeNames[kind] ?? kind).join(' / ');
-    }
-  }
-  if (issue.code === 'unknown_key' || issue.code === 'unknown_message_code') {
-    params['suggestion'] = params['suggestion'] ? fillTemplate(messages.didYouMean, { key: params['suggestion'] }) : '';
-  }
-  if (issue.code === 'invalid_default' && typeof params['detail'] === 'string') {
-    const code = params['detail'] as keyof CoreMessages['value'];
-    if (Object.hasOwn(messages.value, code)) params['detail'] = fillValueMessage(messages, code, params, String(params['label']));
-  }
-  if (issue.code === 'unknown_field_type' || issue.code === 'invalid_value' || issue.code === 'condition_operator') {
-    if (typeof params['allowed'] === 'string') params['allowed'] = params['allowed'].split(', ').join(messages.listSeparator);
-  }
-  const message = fillTemplate(messages.schema[issue.code], params);
-  return issue.params ? { code: issue.code, path: issue.path, message, params: issue.params } : { code: issue.code, path: issue.path, message };
 }
 
 /** Formats schema issues one per line, `path: message`, e.g. for logs and the command line. */

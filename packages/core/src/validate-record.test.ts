@@ -40,6 +40,11 @@ describe('validateRecord', () => {
     expect(await tampered((r) => (r.data['phone'] = '12345'))).toEqual(['invalid_phone data.phone']);
     expect(await tampered((r) => (r.data['email'] = 'Wang@Example.com'))).toEqual(['not_normalized data.email']);
     expect(await tampered((r) => (r.data['industry'] = '制造业'))).toEqual(['invalid_option data.industry']);
+    expect(await tampered((r) => (r.data['industry'] = 'C'))).toEqual(['incomplete_choice data.industry']);
+    // A region's names must be those of its code: a forged name is refused.
+    expect(await tampered((r) => (r.data['region'] = { code: '440305', province: '广东省', city: '深圳市', district: '福田区' }))).toEqual(['region_mismatch data.region']);
+    expect(await tampered((r) => (r.data['region'] = { code: '440300', province: '广东省', city: '深圳市' }))).toEqual(['incomplete_choice data.region']);
+    expect(await tampered((r) => (r.data['region'] = '440305'))).toEqual(['not_normalized data.region']);
     expect(await tampered((r) => (r.data['admin'] = true))).toEqual(['unknown_field data.admin']);
     const proto = JSON.parse(JSON.stringify(await goodRecord()).replace('"data":{', '"data":{"__proto__":{"admin":true},'));
     expect(validateRecord(form, proto).map((issue) => `${issue.code} ${formatPath(issue.path)}`)).toEqual(['unknown_field data.__proto__']);

@@ -5,6 +5,13 @@
 //
 //   phone: dist/intake-phone-<hash>.js — @intake/core/phone-engine (libphonenumber-js and Intake's
 //          metadata) as one self-contained ES module.
+//   region: dist/intake-region-<hash>.js — @intake/core/region-data (China's administrative
+//          divisions, GB/T 2260), loaded when the first region field is drawn. Written as UTF-8
+//          (module scripts are always decoded as UTF-8, whatever the page's encoding): the names
+//          as \uXXXX escapes would be twice the bytes before compression.
+//   schemaMessages: dist/intake-schemaMessages-<hash>.js — @intake/core/schema-messages, the texts
+//          of schema problems (for the developer of a broken form), loaded only when a form or a
+//          lone field's definition is broken.
 //   sha256: dist/intake-sha256-<hash>.js — @stablelib/sha256, for pages without WebCrypto (plain
 //          http on a real host name), where the script starts loading it as soon as it runs.
 //
@@ -21,7 +28,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, 'dist');
 const work = resolve(root, 'node_modules/.data-files');
 
-const entries = { phone: '@intake/core/phone-engine', sha256: '@stablelib/sha256' };
+const entries = { phone: '@intake/core/phone-engine', region: '@intake/core/region-data', schemaMessages: '@intake/core/schema-messages', sha256: '@stablelib/sha256' };
+/** The files whose text may stay UTF-8 (see above); the others are ASCII as intake.js is. */
+const utf8 = new Set(['region', 'schemaMessages']);
 const require = createRequire(resolve(root, 'package.json'));
 
 await rm(dist, { recursive: true, force: true });
@@ -38,7 +47,7 @@ for (const [name, entry] of Object.entries(entries)) {
       // Library builds of ES modules are not minified by default; these files are for the wire.
       minify: true,
       emptyOutDir: true,
-      rolldownOptions: { output: { charset: 'ascii', minify: true } },
+      rolldownOptions: { output: { charset: utf8.has(name) ? 'utf8' : 'ascii', minify: true } },
       lib: { entry: require.resolve(entry), formats: ['es'], fileName: () => `${name}.js` },
     },
   });

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
 const KB = 1024;
@@ -162,18 +162,23 @@ console.log(
 const dataFiles = JSON.parse(readFileSync(resolve(dist, 'data-files.json'), 'utf8'));
 const data = Object.entries(dataFiles).map(([name, file]) => {
   const code = readFileSync(resolve(dist, file));
-  return { name, file, raw: code.byteLength, gzip: gzip(code) };
+  return { name, file, raw: code.byteLength, gzip: gzip(code), brotli: brotliCompressSync(code, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length };
 });
 const script = results.find((r) => r.file === 'intake.js');
 const phone = data.find((d) => d.name === 'phone');
-const loadedWhen = { phone: 'the first phone field is drawn', sha256: 'at once, on a page without WebCrypto' };
+const loadedWhen = {
+  phone: 'the first phone field is drawn',
+  region: 'the first region field is drawn',
+  schemaMessages: 'a form or field definition is broken',
+  sha256: 'at once, on a page without WebCrypto',
+};
 console.log(`\nData files intake.js loads on demand from beside itself\n`);
 console.log(
   table(
-    ['file', 'minified', 'gzip', 'loaded when'],
+    ['file', 'minified', 'gzip', 'brotli', 'loaded when'],
     [
-      ...data.map((d) => [d.file, kb(d.raw), kb(d.gzip), loadedWhen[d.name] ?? '-']),
-      ['a phone field form in all (intake.js + phone data)', kb(script.raw + phone.raw), kb(script.gzip + phone.gzip), 'the form works on intake.js alone'],
+      ...data.map((d) => [d.file, kb(d.raw), kb(d.gzip), kb(d.brotli), loadedWhen[d.name] ?? '-']),
+      ['a phone field form in all (intake.js + phone data)', kb(script.raw + phone.raw), kb(script.gzip + phone.gzip), '-', 'the form works on intake.js alone'],
     ],
   ),
 );

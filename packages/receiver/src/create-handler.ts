@@ -1,4 +1,5 @@
-import { checkRecord, fillTemplate, formatSchemaIssues, isRecordId, parseForm, type Form, type IntakeRecord, type Issue, type Path, type RecordIssue } from '@intake/core';
+import { regionData } from '@intake/core/region-data';
+import { checkRecord, currentRegionData, useRegionData, fillTemplate, formatSchemaIssues, isRecordId, parseForm, type Form, type IntakeRecord, type Issue, type Path, type RecordIssue } from '@intake/core';
 import { canonicalRecord } from './canonical-record.js';
 import { defaultAllowedHeaders, originPolicy, preflightMaxAgeSeconds, type AllowedOrigins } from './cors.js';
 import { decodeFormRecord } from './decode-form-record.js';
@@ -146,6 +147,8 @@ function issue(messages: ReceiverMessages, code: ReceiverIssueCode, path: Path, 
  */
 export function createHandler(options: HandlerOptions): IntakeHandler {
   if (!isObject(options)) throw new TypeError('createHandler: pass an options object, e.g. createHandler({ schema })');
+  // A receiver always checks region values: codes and names against the full data set.
+  if (!currentRegionData()) useRegionData(regionData);
   const form = resolveForm(options.schema);
   const store = options.store ?? jsonlStore();
   if (typeof store.has !== 'function' || typeof store.put !== 'function') {

@@ -98,6 +98,9 @@ export function decodeFormRecord(form: Form, params: URLSearchParams): Json {
       child(record, 'form')['id'] = scalar(values);
     } else if (key === 'form.version') {
       child(record, 'form')['version'] = typeof form.version === 'number' ? toNumber(values) : scalar(values);
+    } else if (head === 'data' && tail.length === 2 && fields.get(tail[0]!)?.type === 'region') {
+      // A region's record value is an object: `data.address.code`, `data.address.province`, …
+      define(child(data, tail[0]!), tail[1]!, scalar(values));
     } else if (head === 'data' && tail.length > 0) {
       const name = tail.join('.');
       define(data, name, dataValue(fields.get(name), values));

@@ -1,4 +1,4 @@
-import { resolveText, splitPhoneValue, type Field, type Form, type IntakeRecord } from '@intake/core';
+import { cascadeOption, resolveText, splitPhoneValue, type Field, type Form, type IntakeRecord } from '@intake/core';
 
 /** Options of {@link csvHeader}, {@link csvCells} and {@link exportCsv}. */
 export interface CsvExportOptions {
@@ -94,7 +94,7 @@ function isRegion(value: unknown): value is RegionValue {
 
 function optionLabel(field: Field, value: string, locale: string, codes: boolean): string {
   if (codes || !('options' in field)) return value;
-  const option = field.options.find((candidate) => candidate.value === value);
+  const option = field.type === 'cascade' ? cascadeOption(field.options, value) : field.options.find((candidate) => candidate.value === value);
   return option?.label === undefined ? value : resolveText(option.label, locale);
 }
 
@@ -113,7 +113,7 @@ function cellText(field: Field, value: unknown, locale: string, options: CsvExpo
     return names.length > 0 ? names.join(' ') : typeof value.code === 'string' ? value.code : '';
   }
   if (typeof value !== 'string') return JSON.stringify(value);
-  if (field.type === 'select' || field.type === 'radio') return optionLabel(field, value, locale, codes);
+  if (field.type === 'select' || field.type === 'radio' || field.type === 'cascade') return optionLabel(field, value, locale, codes);
   if (mask) {
     if (field.type === 'phone') return maskPhone(value);
     if (field.type === 'email') return maskEmail(value);

@@ -26,6 +26,8 @@ const parsed = parseForm({
     { type: 'boolean', name: 'boolean', label: 'Boolean' },
     { type: 'consent', name: 'consent', label: 'Consent', version: '2026-01' },
     { type: 'hidden', name: 'hidden' },
+    { type: 'cascade', name: 'cascade', label: 'Cascade', options: [{ value: 'a&b', label: 'AB', children: [{ value: '01', label: 'One' }, { value: 'true' }] }, { value: '中文' }] },
+    { type: 'region', name: 'region', label: 'Region' },
   ],
 });
 if (!parsed.ok) throw new Error(`the test form does not parse: ${JSON.stringify(parsed.issues)}`);
@@ -71,6 +73,8 @@ const rawValues = fc.record({
   boolean: fc.oneof(fc.boolean(), anyText),
   consent: fc.oneof(fc.boolean(), anyText),
   hidden: fc.oneof(anyText, sprinkled('spring-2026', 'utm=expo&rep=li.na', '  as is  ', 'a\r\nb'), fc.double(), fc.boolean()),
+  cascade: fc.oneof(anyText, fc.constantFrom('01', 'true', '中文', 'a&b')),
+  region: fc.oneof(anyText, fc.constantFrom('440305', '310115', '441900', '419001', '110000')),
 }, { requiredKeys: [] });
 
 /** The values as they are, but those a field refuses left empty, so the record can be made. */
@@ -88,7 +92,7 @@ async function recordOf(values: Record<string, unknown>) {
 }
 
 describe('a record made from any input survives every delivery format', () => {
-  it('covers the 12 field types', () => {
+  it('covers the 14 field types', () => {
     expect(form.fields.map((field) => field.type).sort()).toEqual([...fieldTypes].sort());
   });
 

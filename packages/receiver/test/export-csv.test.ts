@@ -78,7 +78,8 @@ describe('intake-export (built bin) on a JSON-lines file', () => {
     expect(rows[0]).toHaveLength(2 + crmLead.fields.length + 2);
     expect(column(rows, 'Record ID')).toEqual(records.map((record) => record.id));
     expect(column(rows, 'Submitted at')).toEqual(records.map((record) => record.submittedAt));
-    expect(column(rows, 'Industry')).toEqual(['Manufacturing', 'Manufacturing']);
+    expect(column(rows, 'Industry')).toEqual(['Manufacture of computers, communication and other electronic equipment', 'Manufacture of computers, communication and other electronic equipment']);
+    expect(column(rows, 'Company address')).toEqual(['上海市 上海市 浦东新区', '上海市 上海市 浦东新区']);
     expect(column(rows, 'Interests')).toEqual(['Product demo; Pricing and quote', 'Product demo']);
     expect(column(rows, 'The contact is a decision maker')).toEqual(['Yes', 'No']);
     expect(column(rows, 'Expected number of users')).toEqual(['50', '50']);
@@ -98,14 +99,16 @@ describe('intake-export (built bin) on a JSON-lines file', () => {
     const zh = rowsOf((await run(jsonlPath, '--form', formPath, '--locale', 'zh-CN')).stdout);
     expect(zh[0]!.slice(0, 4)).toEqual(['记录编号', '提交时间', '公司名称', '公司官网']);
     expect(zh[0]!.slice(-2)).toEqual(['标签', '同意记录']);
-    expect(column(zh, '所属行业')).toEqual(['制造业', '制造业']);
+    expect(column(zh, '所属行业')).toEqual(['计算机、通信和其他电子设备制造业', '计算机、通信和其他电子设备制造业']);
+    expect(column(zh, '公司所在地区')).toEqual(['上海市 上海市 浦东新区', '上海市 上海市 浦东新区']);
     expect(column(zh, '感兴趣的服务')).toEqual(['产品演示; 报价方案', '产品演示']);
     expect(column(zh, '该联系人是采购决策人')).toEqual(['是', '否']);
     // The form's locale (zh-CN) is the default.
     expect((await run(jsonlPath, '--form', formPath)).stdout).toBe((await run(jsonlPath, '--form', formPath, '--locale', 'zh-CN')).stdout);
 
     const codes = rowsOf((await run(jsonlPath, '--form', formPath, '--locale', 'en', '--codes')).stdout);
-    expect(column(codes, 'Industry')).toEqual(['C', 'C']);
+    expect(column(codes, 'Industry')).toEqual(['39', '39']);
+    expect(column(codes, 'Company address')).toEqual(['310115', '310115']);
     expect(column(codes, 'Interests')).toEqual(['demo; pricing', 'demo']);
     expect(column(codes, 'Company size')).toEqual(['200-999', '200-999']);
   });
@@ -156,7 +159,8 @@ describe('intake-export on PostgreSQL', () => {
     expect(column(rows, 'Record ID')).toEqual([records[1]!.id, later.id]);
     expect(column(rows, 'Submitted at')).toEqual([records[1]!.submittedAt, '2026-11-23T09:00:00.000Z']);
     expect(column(rows, 'Mobile number')).toEqual(['415****671', '139****5678']);
-    expect(column(rows, 'Industry')).toEqual(['Manufacturing', 'Manufacturing']);
+    expect(column(rows, 'Industry')).toEqual(['Manufacture of computers, communication and other electronic equipment', 'Manufacture of computers, communication and other electronic equipment']);
+    expect(column(rows, 'Company address')).toEqual(['上海市 上海市 浦东新区', '上海市 上海市 浦东新区']);
     const bad = await run(url, '--form', formPath, '--table', 'bad-name');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/plain SQL identifier/);

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createIntake, encodeRecord, parseForm, type Form, type IntakeRecord } from '@intake/core';
+import { createIntake, encodeRecord, parseForm, useRegionData, type Form, type IntakeRecord } from '@intake/core';
+import { regionData } from '@intake/core/region-data';
+
+// Records are made here the way the browser makes them, with the region data loaded.
+useRegionData(regionData);
 
 function preset(name: string): Form {
   const json = JSON.parse(readFileSync(new URL(`../../core/presets/${name}.json`, import.meta.url), 'utf8')) as unknown;
@@ -27,7 +31,8 @@ export const contactValues = {
 export const crmLeadValues = {
   company: '上海示例科技有限公司',
   website: 'www.example.com',
-  industry: 'C',
+  industry: '39',
+  region: '310115',
   companySize: '200-999',
   contactName: '王伟',
   phone: '１３９ 1234-5678',

@@ -44,3 +44,4 @@ export function fillTemplate(template: string, params: IssueParams = {}): string
     Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : whole,
   );
 }
+

@@ -15,12 +15,16 @@ export interface CoreMessages {
    * bring its own.
    */
   readonly record?: Readonly<Record<RecordIssueCode, string>>;
-  /** Messages of problems in a form schema. */
-  readonly schema: Readonly<Record<SchemaIssueCode, string>>;
+  /**
+   * Messages of problems in a form schema. Optional: the built-in ones live apart
+   * (`schema-messages.ts`, `schemaMessagesFor`), so the script-tag build loads them only for a
+   * broken form; a registered locale may bring its own (with `typeNames` and `didYouMean`).
+   */
+  readonly schema?: Readonly<Record<SchemaIssueCode, string>>;
   /** Names of JSON value kinds used in schema messages (`string`, `number`, `text`, ...). */
-  readonly typeNames: Readonly<Record<string, string>>;
+  readonly typeNames?: Readonly<Record<string, string>>;
   /** The hint after an unknown key, with `{key}` the likely intended key. */
-  readonly didYouMean: string;
+  readonly didYouMean?: string;
   /** How a list of names is joined in a message, e.g. `", "` or `"、"`. */
   readonly listSeparator: string;
   /**
@@ -34,4 +38,11 @@ export interface CoreMessages {
    */
   readonly question: { readonly required: string; readonly required_choice: string };
   readonly phoneTypes: Readonly<Record<PhoneNumberType, string>> & { readonly or: string };
+  /**
+   * The levels of a region field (province, city, district), as the label of each select and in
+   * `incomplete_choice` (`{levelLabel}`).
+   */
+  readonly regionLevels: readonly [string, string, string];
+  /** A cascade level without a `levelLabels` entry, in `incomplete_choice` (`{level}` its number). */
+  readonly cascadeLevel: string;
 }

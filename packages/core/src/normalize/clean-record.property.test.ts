@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldTypes, type Field, type FieldType } from '../schema/types.js';
 import { normalizeField } from './normalize-field.js';
+import { useRegionData } from '../region/current-region-data.js';
+import { regionData } from '../region/region-data-module.js';
+
+useRegionData(regionData);
 
 /**
  * Whatever is typed, pasted or set by code, no text a normalizer gives holds what no record may
@@ -70,6 +74,8 @@ const fields = {
   boolean: { type: 'boolean', name: 'boolean' },
   consent: { type: 'consent', name: 'consent' },
   hidden: { type: 'hidden', name: 'hidden' },
+  cascade: { type: 'cascade', name: 'cascade', options: [{ value: 'a', children: [{ value: 'b' }, { value: 'c' }] }] },
+  region: { type: 'region', name: 'region' },
 } as const satisfies { readonly [T in FieldType]: Field & { readonly type: T } };
 
 const optionValue = fc.constantFrom(...options.map((option) => option.value));
@@ -88,6 +94,8 @@ const raws: { readonly [T in FieldType]: fc.Arbitrary<unknown> } = {
   boolean: fc.oneof(fc.boolean(), anyText, fc.anything()),
   consent: fc.oneof(fc.boolean(), anyText, fc.anything()),
   hidden: fc.oneof(anyText, sprinkled(['spring-2026', 'utm=expo&rep=li.na', '  as is  ', 'a\tb']), fc.double(), fc.boolean()),
+  cascade: fc.oneof(anyText, fc.constantFrom('a', 'b', 'c'), sprinkled(['b', 'c'])),
+  region: fc.oneof(anyText, fc.constantFrom('440305', '310115', '441900', '419001', '110101'), sprinkled(['440305', '110000'])),
 };
 
 /** `String.prototype.isWellFormed` (Node 20; the core's lib is es2023): no lone surrogate. */
@@ -117,6 +125,8 @@ const forbidden: { readonly [T in FieldType]: readonly RegExp[] } = {
   checkboxes: [anyControl, format],
   boolean: [],
   consent: [],
+  cascade: [anyControl, format],
+  region: [anyControl, format],
 };
 
 /** The type of value each field type gives. */
@@ -133,16 +143,19 @@ const valueType: { readonly [T in FieldType]: (value: unknown) => boolean } = {
   boolean: (value) => typeof value === 'boolean',
   consent: (value) => value === true,
   hidden: (value) => typeof value === 'string',
+  cascade: (value) => typeof value === 'string',
+  region: (value) => typeof value === 'object' && value !== null && /^\d{6}$/.test((value as { code: string }).code),
 };
 
 function stringsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsOf);
   return [];
 }
 
 describe('every normalized value holds clean text, and normalizing it again changes nothing', () => {
-  it('covers the 12 field types', () => {
+  it('covers the 14 field types', () => {
     expect(Object.keys(fields).sort()).toEqual([...fieldTypes].sort());
   });
 

@@ -11,6 +11,13 @@ import { normalizePhone } from './normalize-phone.js';
 import { compilePattern, normalizeText, normalizeTextarea } from './normalize-text.js';
 import { expectWellFormed } from '../test-support/expect-well-formed.js';
 import type { NormalizeResult } from './result.js';
+import { normalizeCascade } from './normalize-cascade.js';
+import { normalizeRegion } from './normalize-region.js';
+import { useRegionData } from '../region/current-region-data.js';
+import { regionData } from '../region/region-data-module.js';
+
+useRegionData(regionData);
+const tree = [{ value: 'C', label: 'Manufacturing', children: [{ value: '13', label: 'Food' }, { value: '14' }] }, { value: 'I', children: [{ value: '65' }] }];
 
 
 const options = [{ value: 'a', label: 'Alpha' }, { value: 'b', label: 'Beta' }, { value: 'c', label: 'Gamma' }];
@@ -29,6 +36,8 @@ const fields = {
   boolean: { type: 'boolean', name: 'newsletter' },
   consent: { type: 'consent', name: 'privacy', version: '2026-01' },
   hidden: { type: 'hidden', name: 'source', default: 'web' },
+  cascade: { type: 'cascade', name: 'industry', options: tree },
+  region: { type: 'region', name: 'address', levels: 2 },
 } as const satisfies { readonly [T in FieldType]: Field & { readonly type: T } };
 
 /** What normalizeField must do for each type: the normalizer and rules of that type. */
@@ -45,6 +54,8 @@ const direct: { readonly [T in FieldType]: (raw: unknown) => NormalizeResult<Fie
   boolean: (raw) => normalizeBoolean(raw),
   consent: (raw) => normalizeConsent(raw),
   hidden: (raw) => normalizeHidden(raw),
+  cascade: (raw) => normalizeCascade(raw, tree),
+  region: (raw) => normalizeRegion(raw, { levels: 2 }),
 };
 
 /** For each type: [raw, expected result] pairs that only that type's rules explain. */
@@ -112,12 +123,27 @@ const cases: { readonly [T in FieldType]: readonly (readonly [unknown, Normalize
     [7, { ok: true, value: '7' }],
     [{}, { ok: false, code: 'invalid_type' }],
   ],
+  cascade: [
+    ['13', { ok: true, value: '13' }],
+    ['C', { ok: false, code: 'incomplete_choice', params: { level: 2 } }],
+    ['Food', { ok: false, code: 'invalid_option' }],
+    [13, { ok: false, code: 'invalid_type' }],
+  ],
+  region: [
+    ['440300', { ok: true, value: { code: '440300', province: '广东省', city: '深圳市' } }],
+    ['310100', { ok: true, value: { code: '310100', province: '上海市', city: '上海市' } }],
+    ['440000', { ok: false, code: 'incomplete_choice', params: { level: 2 } }],
+    ['440305', { ok: false, code: 'invalid_option' }],
+    [{ code: '440300', province: '广东省', city: '深圳市' }, { ok: true, value: { code: '440300', province: '广东省', city: '深圳市' } }],
+    [{ code: '440300', province: '广东省', city: '广州市' }, { ok: false, code: 'region_mismatch' }],
+    [440300, { ok: false, code: 'invalid_type' }],
+  ],
 };
 
 describe('normalizeField', () => {
-  it('covers the 12 field types of the spec', () => {
+  it('covers the 14 field types of the spec', () => {
     expect([...fieldTypes].sort()).toEqual(Object.keys(fields).sort());
-    expect(fieldTypes).toHaveLength(12);
+    expect(fieldTypes).toHaveLength(14);
   });
 
   for (const type of fieldTypes) {
@@ -172,7 +198,7 @@ describe('normalizeField properties', () => {
   const raw = fc.oneof(
     fc.anything(),
     fc.string({ unit: 'grapheme' }),
-    fc.constantFrom(' Acme Ltd ', 'ann@example.com', '139 1234 5678', '+852 5123 4567', '１,０００', '120', '2026年3月1日', 'a', 'b', true, false, 250),
+    fc.constantFrom('13', 'C', '440300', '310000', ' Acme Ltd ', 'ann@example.com', '139 1234 5678', '+852 5123 4567', '１,０００', '120', '2026年3月1日', 'a', 'b', true, false, 250),
     fc.array(fc.constantFrom('a', 'b', 'c', 'd')),
   );
 
@@ -218,6 +244,8 @@ describe('normalizeField properties', () => {
       boolean: (v) => typeof v === 'boolean',
       consent: (v) => v === true,
       hidden: (v) => typeof v === 'string',
+      cascade: (v) => typeof v === 'string',
+      region: (v) => typeof v === 'object' && v !== null && /^\d{6}$/.test((v as { code: string }).code),
     };
     fc.assert(
       fc.property(type, raw, (fieldType, value) => {

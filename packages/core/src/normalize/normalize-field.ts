@@ -1,15 +1,17 @@
 import type { Field } from '../schema/types.js';
 import { normalizeBoolean, normalizeConsent, normalizeHidden } from './normalize-boolean.js';
+import { normalizeCascade } from './normalize-cascade.js';
 import { normalizeChoice, normalizeChoices } from './normalize-choice.js';
 import { normalizeDate } from './normalize-date.js';
 import { normalizeEmail } from './normalize-email.js';
 import { normalizeNumber } from './normalize-number.js';
 import { normalizePhone } from './normalize-phone.js';
+import { normalizeRegion, type RegionValue } from './normalize-region.js';
 import { compilePattern, normalizeText, normalizeTextarea } from './normalize-text.js';
 import type { NormalizeResult } from './result.js';
 
 /** A normalized value as it appears in `record.data`. */
-export type FieldValue = string | number | boolean | readonly string[];
+export type FieldValue = string | number | boolean | readonly string[] | RegionValue;
 
 /** Default `maxLength` of text fields. */
 export const defaultTextMaxLength = 200;
@@ -64,5 +66,9 @@ export function normalizeField(field: Field, raw: unknown): NormalizeResult<Fiel
       return normalizeConsent(raw);
     case 'hidden':
       return normalizeHidden(raw);
+    case 'cascade':
+      return normalizeCascade(raw, field.options);
+    case 'region':
+      return normalizeRegion(raw, field);
   }
 }

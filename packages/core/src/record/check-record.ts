@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { evaluateForm, fieldMessage, fieldsByName, stateReader, tagsFor } from '../form-model.js';
 import type { Issue, IssueParams, Path, RecordIssueCode, SchemaIssueCode, ValueIssueCode } from '../issue.js';
 import { fillTemplate, messagesFor } from '../locale/format-message.js';
+import { schemaMessagesFor } from '../locale/schema-catalogue.js';
 import { recordMessagesFor, type RecordMessages } from '../locale/record-messages.js';
 import { normalizeField } from '../normalize/normalize-field.js';
 import type { Form } from '../schema/types.js';
@@ -141,14 +142,15 @@ function judge(form: Form, record: unknown, options: CheckRecordOptions, list: I
 
   const shape = recordSchema.safeParse(record);
   if (!shape.success) {
+    const texts = schemaMessagesFor(locale)!;
     const typeName = (name: unknown) => {
       const key = String(name ?? '');
-      return hasOwn(core.typeNames, key) ? core.typeNames[key]! : key;
+      return hasOwn(texts.typeNames, key) ? texts.typeNames[key]! : key;
     };
     for (const issue of fromZodIssues(shape.error.issues, record, () => Object.keys(recordSchema.def.shape))) {
       list.add(issue.path, () => ({
         ...issue,
-        message: fillTemplate(core.schema[issue.code], {
+        message: fillTemplate(texts.schema[issue.code], {
           ...issue.params,
           expected: typeName(issue.params?.['expected']),
           received: typeName(issue.params?.['received']),

@@ -31,6 +31,8 @@ function sample(spec: ValueSpec | KeySpec): unknown {
       return { field: 'x', filled: true };
     case 'options':
       return [{ value: 'a', label: 'A' }];
+    case 'tree':
+      return [{ value: 'a', label: 'A', children: [{ value: 'b', label: 'B' }] }];
     case 'messages':
       return { required: { en: 'Tell us A', 'zh-CN': '请告诉我们甲' } };
     case 'list':

@@ -25,6 +25,8 @@ export type ValueSpec =
   | { readonly kind: 'condition' }
   /** A list of choices `{ value, label? }`, at least one. */
   | { readonly kind: 'options' }
+  /** A tree of choices `{ value, label?, children? }` (children: the same, at least one), at least one. */
+  | { readonly kind: 'tree' }
   /** A field's own messages: a map from a value issue code (`required`, `invalid_email`, ...) to Text. */
   | { readonly kind: 'messages' }
   /** A list of values of one kind; `minLength: 1` refuses an empty list. */
@@ -172,6 +174,22 @@ export const fieldTypeTable = {
     },
   },
   hidden: {},
+  /** Choices along a tree: one select per level (docs/schema.md, "Cascade"). */
+  cascade: {
+    keys: {
+      /** The tree: options with optional `children`; values unique across the whole tree. */
+      options: { kind: 'tree', required: true },
+      /** The label of each level's select, from the top (Text each). */
+      levelLabels: { kind: 'list', of: text, minLength: 1 },
+    },
+  },
+  /** China's administrative divisions, GB/T 2260 (docs/schema.md, "Region"). */
+  region: {
+    keys: {
+      /** 3 (province, city, district; the default) or 2 (province, city). */
+      levels: { kind: 'int', min: 2, max: 3 },
+    },
+  },
 } as const satisfies Readonly<Record<string, FieldTypeSpec>>;
 
 /** The `type` of a field. */

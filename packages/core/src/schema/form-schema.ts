@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { countryPattern, fieldNamePattern, formIdPattern, localePattern } from './patterns.js';
 import { keysOf, type FieldType, type ValueSpec } from './field-types.js';
-import { fieldTypes, type Condition, type Field, type FieldOf, type Form } from './types.js';
+import { fieldTypes, type CascadeOption, type Condition, type Field, type FieldOf, type Form } from './types.js';
 
 export { countryPattern, fieldNamePattern, formIdPattern, isoDatePattern, localePattern } from './patterns.js';
 
@@ -27,6 +27,7 @@ function buildFormSchemas() {
     lte: z.optional(z.union([finite, z.string()])),
     contains: z.optional(z.string()),
     filled: z.optional(z.boolean()),
+    within: z.optional(z.array(z.string())),
     get all() {
       return z.optional(z.array(conditionSchema));
     },
@@ -39,6 +40,14 @@ function buildFormSchemas() {
   }) as unknown as z.ZodMiniType<Condition>;
 
   const option = z.strictObject({ value: z.string(), label: z.optional(text) });
+  /** A cascade's option: an option with optional `children`, the same again (recursive). */
+  const treeOption: z.ZodMiniType<CascadeOption> = z.strictObject({
+    value: z.string(),
+    label: z.optional(text),
+    get children() {
+      return z.optional(z.array(treeOption).check(z.minLength(1)));
+    },
+  }) as unknown as z.ZodMiniType<CascadeOption>;
   const patterns = { fieldName: fieldNamePattern, country: countryPattern };
 
   /** The zod schema of a value of the table (`field-types.ts`). */
@@ -62,6 +71,8 @@ function buildFormSchemas() {
         return z.record(z.string(), text);
       case 'options':
         return z.array(option).check(z.minLength(1));
+      case 'tree':
+        return z.array(treeOption).check(z.minLength(1));
       case 'list':
         return spec.minLength ? z.array(valueSchema(spec.of)).check(z.minLength(spec.minLength)) : z.array(valueSchema(spec.of));
     }

@@ -1,7 +1,7 @@
 import type { IssueParams, Path, SchemaIssueCode } from '../issue.js';
 import { countryPattern, fieldNamePattern, formIdPattern, localePattern } from './patterns.js';
 import { kindOf, type RawSchemaIssue } from './raw-issue.js';
-import { suggestKey } from './suggest-key.js';
+import { suggestKey } from '../locale/schema-catalogue.js';
 import { keysOf, type ValueSpec } from './field-types.js';
 import { fieldTypes, type Form } from './types.js';
 
@@ -389,6 +389,7 @@ const conditionShape: Record<string, Reader> = {
   lte: numberOrString,
   contains: string,
   filled: boolean,
+  within: /*@__PURE__*/ arrayOf(string),
   all: /*@__PURE__*/ arrayOf(readCondition),
   any: /*@__PURE__*/ arrayOf(readCondition),
   not: readCondition,
@@ -397,6 +398,10 @@ const condition: Reader = /*@__PURE__*/ strictObject(conditionShape, []);
 
 const optionShape: Record<string, Reader> = { value: string, label: text };
 const options = /*@__PURE__*/ arrayOf(/*@__PURE__*/ strictObject(optionShape, ['value']), 1);
+const readTreeOption: Reader = (value, parent, key) => treeOption(value, parent, key);
+const treeOptionShape: Record<string, Reader> = { value: string, label: text, children: /*@__PURE__*/ arrayOf(readTreeOption, 1) };
+const treeOption: Reader = /*@__PURE__*/ strictObject(treeOptionShape, ['value']);
+const tree = /*@__PURE__*/ arrayOf(treeOption, 1);
 const patterns = { fieldName: fieldNamePattern, country: countryPattern };
 
 /** The reader of a value of the table (`field-types.ts`), as `valueSchema` of form-schema.ts builds zod's. */
@@ -420,6 +425,8 @@ function readerOf(spec: ValueSpec): Reader {
       return messages;
     case 'options':
       return options;
+    case 'tree':
+      return tree;
     case 'list':
       return arrayOf(readerOf(spec.of), spec.minLength);
   }
@@ -489,6 +496,6 @@ const formObject: Reader = /*@__PURE__*/ strictObject(formShape, ['id', 'fields'
 
 function allKeys(): Set<string> {
   return new Set(
-    [formShape, ...Object.values(fieldShapes), conditionShape, optionShape, tagShape, submitShape].flatMap((shape) => Object.keys(shape)),
+    [formShape, ...Object.values(fieldShapes), conditionShape, optionShape, treeOptionShape, tagShape, submitShape].flatMap((shape) => Object.keys(shape)),
   );
 }

@@ -23,6 +23,11 @@ export interface FieldCondition {
   readonly contains?: string;
   /** Whether the field holds a valid, non-empty value (`true`) or not (`false`). */
   readonly filled?: boolean;
+  /**
+   * For region and cascade fields: whether the value is one of these divisions or inside one
+   * (`["440000"]` holds for `440305`), or one of these options or below one.
+   */
+  readonly within?: readonly string[];
 }
 
 /**
@@ -49,12 +54,20 @@ export const conditionOperators = [
   'lte',
   'contains',
   'filled',
+  'within',
 ] as const;
 
 /** One choice of a select, radio or checkboxes field. `value` goes into records, `label` is shown. */
 export interface Option {
   readonly value: string;
   readonly label?: Text;
+}
+
+/** One choice of a cascade field, with the choices of the next level under it. Values are unique across the tree. */
+export interface CascadeOption {
+  readonly value: string;
+  readonly label?: Text;
+  readonly children?: readonly CascadeOption[];
 }
 
 /**
@@ -78,6 +91,8 @@ type ValueOfSpec<S> = S extends { readonly kind: 'string'; readonly oneOf: reado
           ? Condition
           : S extends { readonly kind: 'options' }
             ? readonly Option[]
+            : S extends { readonly kind: 'tree' }
+            ? readonly CascadeOption[]
             : S extends { readonly kind: 'messages' }
             ? FieldMessages
             : S extends { readonly kind: 'list'; readonly of: infer O extends ValueSpec }
@@ -128,6 +143,11 @@ export interface BooleanField extends FieldOf<'boolean'> {}
 export interface ConsentField extends FieldOf<'consent'> {}
 /** A value the page sets (from `prefill`, `default` or code), not shown. */
 export interface HiddenField extends FieldOf<'hidden'> {}
+
+/** Choices along a tree, one select per level; recorded as the value of the deepest option chosen. */
+export interface CascadeField extends FieldOf<'cascade'> {}
+/** China's administrative divisions; recorded as `{ code, province, city, district? }`. */
+export interface RegionField extends FieldOf<'region'> {}
 
 /** A field of any type. */
 export type Field = { [T in FieldType]: FieldOf<T> }[FieldType];

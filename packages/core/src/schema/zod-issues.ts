@@ -74,8 +74,8 @@ function mapIssue(
         for (const inner of deeper) mapIssue(inner, [...path, ...(inner.path as Path)], input, allowedKeys, out);
         return;
       }
-      // Text: the text keys, and each value of a field's `messages`.
-      const expected = typeof key === 'string' && (textKeys.has(key) || path[path.length - 2] === 'messages')
+      // Text: the text keys, each value of a field's `messages`, each item of `levelLabels`.
+      const expected = (typeof key === 'string' && (textKeys.has(key) || path[path.length - 2] === 'messages')) || (typeof key === 'number' && path[path.length - 2] === 'levelLabels')
         ? 'text'
         : [...new Set(issue.errors.flatMap((branch) => branch.map(expectedOf)).filter((e) => e !== undefined))].join('|');
       if (received === undefined && typeof key === 'string') out.push({ code: 'missing_key', path, params: { key } });

@@ -3,6 +3,10 @@ import { createIntake } from '../create-intake.js';
 import { parseForm } from '../parse-form.js';
 import type { IntakeRecord } from '../record/record.js';
 import type { Form } from '../schema/types.js';
+import { useRegionData } from '../region/current-region-data.js';
+import { regionData } from '../region/region-data-module.js';
+
+useRegionData(regionData);
 
 const parsed = parseForm(crmLead);
 if (!parsed.ok) throw new Error('the crm-lead preset is invalid');
@@ -15,7 +19,8 @@ export async function crmLeadRecord(url = 'https://example.com/?utm_source=expo'
   const intake = createIntake(crmLeadForm, { context: { url, referrer: '' } });
   intake.setValues({
     company: 'Acme',
-    industry: 'C',
+    industry: '39',
+    region: '440305',
     contactName: 'Wang Wei',
     phone: '13912345678',
     email: 'wang@example.com',

@@ -1,4 +1,5 @@
-import { parseForm, type Form, type Path } from '@intake/core';
+import { parseForm, schemaMessagesFor, type Form, type Path } from '@intake/core';
+import { loadSchemaMessages } from '../data/load-data.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** A problem of a form schema that could not be loaded or read: its JSON path and a message. */
@@ -150,7 +151,13 @@ export class SchemaSourceController implements ReactiveController {
     } else if (input === undefined) {
       status = { kind: 'idle' };
     } else {
-      const parsed = parseForm(input, { locale: this.#options.locale() });
+      let parsed = parseForm(input, { locale: this.#options.locale() });
+      // A broken form: its problems are told with texts loaded on demand in the script-tag build.
+      if (!parsed.ok && !schemaMessagesFor('en')) {
+        await loadSchemaMessages();
+        if (id !== this.#loadId) return;
+        parsed = parseForm(input, { locale: this.#options.locale() });
+      }
       status = parsed.ok ? { kind: 'ready', form: parsed.form } : { kind: 'error', problems: parsed.issues };
     }
     this.#set(status);

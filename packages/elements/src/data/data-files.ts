@@ -1,9 +1,14 @@
-import type { PhoneEngine } from '@intake/core/internal';
+import type { RegionData } from '@intake/core';
+import type { PhoneEngine, SchemaTexts } from '@intake/core/internal';
 
 /** What each data file on demand holds, by name. */
 export interface DataFiles {
   /** The full phone engine: libphonenumber-js with Intake's metadata. */
   readonly phone: { readonly phoneEngine: PhoneEngine };
+  /** China's administrative divisions for region fields (`@intake/core/region-data`). */
+  readonly region: { readonly regionData: RegionData };
+  /** What a developer reads about a broken form: texts of schema problems, "did you mean" (`@intake/core/schema-messages`). */
+  readonly schemaMessages: SchemaTexts;
 }
 
 /**
@@ -14,4 +19,6 @@ export interface DataFiles {
  */
 export const importers: { readonly [Name in keyof DataFiles]: () => Promise<DataFiles[Name]> } = {
   phone: () => import('@intake/core/phone-engine'),
+  region: () => import('@intake/core/region-data'),
+  schemaMessages: () => import('@intake/core/schema-messages'),
 };

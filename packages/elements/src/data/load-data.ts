@@ -1,4 +1,5 @@
-import { currentPhoneEngine, usePhoneEngine } from '@intake/core/internal';
+import { currentRegionData, schemaMessagesFor, useRegionData } from '@intake/core';
+import { currentPhoneEngine, usePhoneEngine, useSchemaTexts } from '@intake/core/internal';
 import { importers, type DataFiles } from './data-files.js';
 
 const loads = new Map<keyof DataFiles, Promise<DataFiles[keyof DataFiles] | undefined>>();
@@ -32,4 +33,28 @@ export async function loadPhoneEngine(): Promise<boolean> {
   const file = await loadData('phone');
   if (file) usePhoneEngine(file.phoneEngine);
   return currentPhoneEngine().name === 'full';
+}
+
+/**
+ * Loads the region data (docs/schema.md, "Region") once per page, when the first region field is
+ * drawn, and makes it the core's: every controller with a region field then judges it again.
+ * Resolves to whether the data is in use.
+ */
+export async function loadRegionData(): Promise<boolean> {
+  if (currentRegionData()) return true;
+  const file = await loadData('region');
+  if (file) useRegionData(file.regionData);
+  return currentRegionData() !== undefined;
+}
+
+/**
+ * Loads the texts of schema problems unless they are there (npm builds import them with
+ * `parseForm`; the script-tag build loads them only for a broken form). Resolves to whether they
+ * are there now.
+ */
+export async function loadSchemaMessages(): Promise<boolean> {
+  if (schemaMessagesFor('en')) return true;
+  const file = await loadData('schemaMessages');
+  if (file) useSchemaTexts(file);
+  return schemaMessagesFor('en') !== undefined;
 }

@@ -11,6 +11,7 @@ export function validityFlags(code: ValueIssueCode | 'refused'): ValidityStateFl
     case 'required_choice':
     case 'consent_required':
     case 'hidden_missing':
+    case 'incomplete_choice':
       return { valueMissing: true };
     case 'too_long':
       return { tooLong: true };

@@ -20,6 +20,10 @@ export interface UiMessages {
   readonly countryCode: string;
   readonly phoneNumber: string;
   readonly choose: string;
+  /** The first option of each select of a region field: `{level}` is the level's label in a sentence (`province`). */
+  readonly chooseLevel: string;
+  /** The only option of a region's province select while the region data loads. */
+  readonly loadingChoices: string;
   readonly sending: string;
   readonly successTitle: string;
   readonly successBody: string;
@@ -50,6 +54,8 @@ const en: UiMessages = {
   countryCode: 'Country or region code',
   phoneNumber: 'Phone number',
   choose: 'Choose…',
+  chooseLevel: 'Select a {level}',
+  loadingChoices: 'Loading…',
   sending: 'Sending…',
   successTitle: 'Thank you',
   successBody: 'Your details have been sent.',
@@ -80,6 +86,8 @@ const zhCN: UiMessages = {
   countryCode: '国家或地区区号',
   phoneNumber: '电话号码',
   choose: '请选择…',
+  chooseLevel: '请选择{level}',
+  loadingChoices: '正在加载…',
   sending: '正在提交…',
   successTitle: '提交成功',
   successBody: '感谢您的填写，我们已收到您的信息。',

@@ -23,6 +23,8 @@ const defaults: Readonly<Record<FieldType, readonly [string, unknown]>> = {
   boolean: ['true', true],
   consent: ['false', false],
   hidden: ['a', 'a'],
+  cascade: ['a', 'a'],
+  region: ['440305', '440305'],
 };
 
 const options = [{ value: 'a', label: 'A' }];
@@ -38,10 +40,11 @@ function sample(type: FieldType, key: string, spec: ValueSpec | KeySpec): readon
     case 'number':
       return ['2', 2];
     case 'int':
-      return ['1', 1];
+      return [String(spec.min), spec.min];
     case 'boolean':
       return ['', true];
     case 'list': {
+      if (spec.of.kind === 'text') return ['Section, Sub section', ['Section', 'Sub section']];
       const of = spec.of.kind === 'string' ? spec.of.oneOf : undefined;
       return of ? [`${of[0]}, ${of[1]}`, [of[0], of[1]]] : ['us, gb', ['US', 'GB']];
     }
@@ -87,7 +90,7 @@ describe('field attributes: the table of field types on <intake-field>', () => {
   });
 
   for (const { type, key, spec } of cases) {
-    it(`${type}.${key}: taken from ${spec.kind === 'options' || spec.kind === 'messages' ? `the ${key} property` : `the attribute ${attributeOf(spec.element || key)}`}`, async () => {
+    it(`${type}.${key}: taken from ${spec.kind === 'options' || spec.kind === 'tree' || spec.kind === 'messages' ? `the ${key} property` : `the attribute ${attributeOf(spec.element || key)}`}`, async () => {
       const el = await fixture<IntakeField>(html`<intake-field type=${type} name="x"></intake-field>`);
       const choices = Object.hasOwn(keysOf(type), 'options');
       if (choices) el.options = options;
@@ -95,7 +98,7 @@ describe('field attributes: the table of field types on <intake-field>', () => {
       if (spec.kind === 'messages') {
         expected = { required: { en: 'Tell us X' } };
         (el as unknown as { messages: unknown }).messages = expected;
-      } else if (spec.kind !== 'options') {
+      } else if (spec.kind !== 'options' && spec.kind !== 'tree') {
         const [text, value] = sample(type, key, spec);
         el.setAttribute(attributeOf(spec.element || key), text);
         expected = value;

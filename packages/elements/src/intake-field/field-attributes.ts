@@ -17,6 +17,12 @@ const listConverter = {
   toAttribute: (value: readonly string[] | undefined) => value?.join(','),
 };
 
+/** `level-labels="Section, Division"`: a list of texts, split on commas only (a label may hold spaces). */
+const textListConverter = {
+  fromAttribute: (value: string | null) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined),
+  toAttribute: (value: readonly string[] | undefined) => value?.join(', '),
+};
+
 /** Attribute names that are not the kebab-case of their property. */
 const attributeNames: Readonly<Record<string, string>> = { defaultValue: 'value' };
 
@@ -44,13 +50,14 @@ function allKeys(): [key: string, spec: KeySpec, property: string][] {
 }
 
 /** A property's lit declaration, from the kinds of the keys read from it. */
-function declarationOf(property: string, kinds: ReadonlySet<ValueSpec['kind']>): PropertyDeclaration {
+function declarationOf(property: string, kinds: ReadonlySet<ValueSpec['kind'] | 'textList'>): PropertyDeclaration {
   const declaration: PropertyDeclaration = {};
   const attribute = attributeNames[property] ?? property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   if (attribute !== property.toLowerCase()) (declaration as { attribute: string }).attribute = attribute;
   const only = kinds.size === 1 ? [...kinds][0] : undefined;
-  // Options and a field's own messages are objects: properties only.
-  if (only === 'options' || only === 'messages') return { attribute: false };
+  // Options (a list, or a cascade's tree) and a field's own messages are objects: properties only.
+  if ([...kinds].every((kind) => kind === 'options' || kind === 'tree') || only === 'messages') return { attribute: false };
+  if (only === 'textList') (declaration as { converter: typeof textListConverter }).converter = textListConverter;
   if (only === 'boolean') (declaration as { type: BooleanConstructor }).type = Boolean;
   if (only === 'number') (declaration as { type: NumberConstructor }).type = Number;
   if (only === 'list') (declaration as { converter: typeof listConverter }).converter = listConverter;
@@ -59,11 +66,11 @@ function declarationOf(property: string, kinds: ReadonlySet<ValueSpec['kind']>):
 }
 
 function buildProperties(): Record<string, PropertyDeclaration> {
-  const kinds = new Map<string, Set<ValueSpec['kind']>>();
+  const kinds = new Map<string, Set<ValueSpec['kind'] | 'textList'>>();
   for (const [key, spec, property] of allKeys()) {
     // `default` holds the type's kind; its attribute is text, read by `parseDefault`.
     const set = kinds.get(property) ?? new Set();
-    set.add(key === 'default' ? 'text' : spec.kind === 'int' ? 'number' : spec.kind);
+    set.add(key === 'default' ? 'text' : spec.kind === 'int' ? 'number' : spec.kind === 'list' && spec.of.kind === 'text' ? 'textList' : spec.kind);
     kinds.set(property, set);
   }
   const properties: Record<string, PropertyDeclaration> = {};
@@ -114,7 +121,7 @@ export function definitionFromAttributes(host: Element, name: string): Record<st
     const property = propertyOf(key, spec);
     if (property === false || key === 'type' || key === 'name') continue;
     const value = properties[property];
-    if (spec.kind === 'options') definition[key] = value ?? childOptions(host);
+    if (spec.kind === 'options' || spec.kind === 'tree') definition[key] = value ?? childOptions(host);
     else if (key === 'default') {
       if (typeof value === 'string') definition[key] = parseDefault(spec.kind, value);
     } else {

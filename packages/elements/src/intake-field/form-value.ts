@@ -15,6 +15,7 @@ export function formValueOf(controller: Intake, field: Field, name: string, form
     for (const item of list) data.append(formName, item);
     return data;
   }
-  if (normalized !== undefined) return String(normalized);
+  // A region's record value is an object: the form gets its code.
+  if (normalized !== undefined) return typeof normalized === 'object' && !Array.isArray(normalized) ? (normalized as { code: string }).code : String(normalized);
   return typeof raw === 'string' && raw.trim() !== '' ? raw : null;
 }

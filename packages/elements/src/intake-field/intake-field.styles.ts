@@ -130,6 +130,14 @@ export const fieldRules = css`
     flex: 999 1 14rem;
     min-width: 0;
   }
+  /* Cascade and region: one labelled select per level, stacked (three side by side do not fit 360 px). */
+  .level-list {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .level > label {
+    font-weight: 400;
+  }
   /* Rows of 44 px (the touch target), back to back: the box of 1.75rem and 0.5rem above and below. */
   .choices {
     display: grid;

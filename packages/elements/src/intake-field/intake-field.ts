@@ -1,6 +1,7 @@
-import { fieldsByName, type Field, type Form, type Intake, type IntakeChange, type Option } from '@intake/core';
+import { fieldsByName, schemaMessagesFor, type CascadeOption, type Field, type Form, type Intake, type IntakeChange, type Option, type Text } from '@intake/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
+import { loadSchemaMessages } from '../data/load-data.js';
 import { FormControl } from '../form-control/form-control.js';
 import { validityFlags } from '../form-control/validity-flags.js';
 import { fieldControlId, fieldIds, fieldView, type FieldIds } from '../renderers/field-view.js';
@@ -46,6 +47,9 @@ let nextId = 0;
  * @csspart choices - The list of radio buttons or checkboxes.
  * @csspart choice - One radio button or checkbox with its text.
  * @csspart choice-input - The radio button or checkbox itself.
+ * @csspart levels - The list of selects of a cascade or region field, one per level shown.
+ * @csspart level - One level of a cascade or region field: its label and its `select` (the select is also `input`).
+ * @csspart level-label - The label of one level's select (Province, City, District for a region).
  * @csspart counter - The characters-left counter of a textarea (shown from 80 % of `max-length`).
  *
  * @cssprop [--intake-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif] - Font of every text: the system UI font, with fonts for Chinese.
@@ -118,8 +122,15 @@ export class IntakeField extends FormControl {  static override shadowRootOption
   declare prefill: string | undefined;
   /** The HTML `autocomplete` token (email and phone fields have sensible defaults). */
   declare autocomplete: string | undefined;
-  /** Choices of select, radio and checkboxes fields; by default read from child `<option>` elements. */
-  declare options: readonly Option[] | undefined;
+  /**
+   * Choices of select, radio and checkboxes fields; by default read from child `<option>` elements.
+   * A cascade field takes its tree here (options with `children`): a property only.
+   */
+  declare options: readonly Option[] | readonly CascadeOption[] | undefined;
+  /** A cascade's label of each level's select, from the top (attribute `level-labels`, comma-separated). */
+  declare levelLabels: readonly Text[] | undefined;
+  /** A region's depth: 3 (province, city, district; the default) or 2 (attribute `levels`). */
+  declare levels: number | undefined;
   /** The default value (attribute `value`): what the field starts with and resets to. */
   declare defaultValue: string | undefined;
   /** The locale of messages: `en` or `zh-CN`. Default: the nearest `lang` (followed when it changes), else `en`. */
@@ -226,6 +237,9 @@ export class IntakeField extends FormControl {  static override shadowRootOption
   /** The control that takes the focus and anchors the validation message. */
   #mainControl(): HTMLElement | null {
     const root = this.renderRoot;
+    // A cascade or region: the first select still to choose (the one a summary link is about).
+    const next = root.querySelector<HTMLElement>('select[data-next]');
+    if (next) return next;
     if (this.field?.type === 'radio') {
       const checked = root.querySelector<HTMLElement>('input[type="radio"]:checked');
       if (checked) return checked;
@@ -313,6 +327,15 @@ export class IntakeField extends FormControl {  static override shadowRootOption
     const built = ownController(definitionFromAttributes(this, this.#fieldName), this.#locale, this.#own);
     this.#definitionError = built.error;
     this.#own = built.controller;
+    // A broken definition is told with texts the script-tag build loads on demand.
+    if (built.error && !schemaMessagesFor('en')) {
+      void loadSchemaMessages().then((loaded) => {
+        if (loaded && this.#definitionError) {
+          this.#buildOwnController();
+          this.requestUpdate();
+        }
+      });
+    }
     this.#subscribe();
   }
   #subscribe(): void {

@@ -74,6 +74,9 @@ import { SummaryEntries } from './summary-entries.js';
  * @csspart choices - The list of radio buttons or checkboxes of a field.
  * @csspart choice - One radio button or checkbox with its text.
  * @csspart choice-input - The radio button or checkbox itself.
+ * @csspart levels - The list of selects of a cascade or region field.
+ * @csspart level - One level of a cascade or region field: its label and select.
+ * @csspart level-label - The label of one level's select.
  * @csspart counter - The characters-left counter of a textarea.
  *
  * @cssprop [--intake-max-width=40rem] - Maximum width of the form.

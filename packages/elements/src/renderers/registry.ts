@@ -1,5 +1,6 @@
 import type { Field } from '@intake/core';
 import { booleanRenderer } from './boolean-renderer.js';
+import { cascadeRenderer } from './cascade-renderer.js';
 import { choiceRenderer, selectRenderer } from './choice-renderer.js';
 import { dateRenderer } from './date-renderer.js';
 import type { FieldRenderer } from './field-view.js';
@@ -26,6 +27,8 @@ const renderers: Partial<Record<Field['type'], AnyRenderer>> = {
   checkboxes: choiceRenderer,
   boolean: booleanRenderer,
   consent: booleanRenderer,
+  cascade: cascadeRenderer,
+  region: cascadeRenderer,
 };
 
 /**
