@@ -2,27 +2,10 @@ import { resolveText, type Field } from '@intake/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { choiceList } from '../directives/choice-list.js';
 import { ariaInvalid, ariaRequired, errorMessage, helpText, labelledControl, rawText, requiredMarker, type FieldRenderer, type FieldView } from './field-view.js';
-import { optionList, type OptionItem } from '../directives/option-list.js';
+import { optionList } from '../directives/option-list.js';
 
 type SelectField = Extract<Field, { type: 'select' }>;
 type GroupField = Extract<Field, { type: 'radio' | 'checkboxes' }>;
-
-const builtItems = new WeakMap<SelectField, { readonly locale: string; readonly choose: string; readonly items: readonly OptionItem[] }>();
-
-/**
- * A select's options in a locale, the placeholder first: the same list for every render in that
- * locale (a field re-rendered for its error neither rebuilds nor compares its options).
- */
-function selectItems(field: SelectField, locale: string, choose: string): readonly OptionItem[] {
-  const built = builtItems.get(field);
-  if (built && built.locale === locale && built.choose === choose) return built.items;
-  const items = [
-    { value: '', label: resolveText(field.placeholder, locale) || choose },
-    ...field.options.map((option) => ({ value: option.value, label: resolveText(option.label, locale) || option.value })),
-  ];
-  builtItems.set(field, { locale, choose, items });
-  return items;
-}
 
 /** Select fields: a native select whose first, empty option is the placeholder ("Choose…"). */
 export const selectRenderer: FieldRenderer<SelectField> = {
@@ -33,7 +16,13 @@ export const selectRenderer: FieldRenderer<SelectField> = {
       html`<span class="select"
         ><select id=${view.ids.control} part="input" name=${field.name} aria-describedby=${view.describedBy} aria-invalid=${ariaInvalid(view)}
         aria-required=${ariaRequired(view)} autocomplete=${field.autocomplete ?? nothing} ?disabled=${view.disabled}
-        >${optionList(selectItems(field, locale, view.ui.choose), rawText(view.raw))}</select
+        >${optionList(
+          [
+            { value: '', label: resolveText(field.placeholder, locale) || view.ui.choose },
+            ...field.options.map((option) => ({ value: option.value, label: resolveText(option.label, locale) || option.value })),
+          ],
+          rawText(view.raw),
+        )}</select
       ></span>`,
     );
   },
