@@ -89,13 +89,13 @@ describe('dist/intake.js (lite phone engine) in a page', () => {
     const dataFiles = Object.keys(JSON.parse(readFileSync(new URL('../../packages/embed/dist/data-files.json', import.meta.url), 'utf8')) as object);
     expect(dataFiles).toEqual(['phone', 'region', 'schemaMessages', 'sha256']);
     expect(script.match(/\bimport\s*\(/g)?.length, 'dynamic imports').toBe(dataFiles.length);
-    expect(script.startsWith('var Intake=('), 'an IIFE assigning the global Intake').toBe(true);
+    expect(/^var Intake=\(?function\(/.test(script), 'an IIFE assigning the global Intake').toBe(true);
     expect(script.includes('libphonenumber'), 'libphonenumber-js').toBe(false);
     // ASCII only: a page in another encoding (GBK without <meta charset>) reads the same texts and regexes.
     expect(/[^\x00-\x7f]/.test(script), 'non-ASCII characters').toBe(false);
-    expect(script.includes('name:`lite`'), 'the lite phone engine').toBe(true);
+    expect(/name:["`]lite["`]/.test(script), 'the lite phone engine').toBe(true);
     // The lite table is in the file (Hong Kong: no national prefix, its lengths).
-    expect(/\nHK {2}[0-9a-z]+ /.test(script), 'the lite phone table').toBe(true);
+    expect(/(\n|\\n)HK {2}[0-9a-z]+ /.test(script), 'the lite phone table').toBe(true);
   });
 
   it('upgrades a form already in the page, normalizes a phone number to E.164 and delivers it, with no other requests than the data file it could not get', async () => {
