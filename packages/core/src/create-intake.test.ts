@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import crmLead from '../presets/crm-lead.json' with { type: 'json' };
 import { createIntake, type IntakeChange } from './create-intake.js';
 import { IntakeValidationError } from './intake-validation-error.js';
-import { parseForm } from './parse-form.js';
 import { dedupeSource } from './record/dedupe-key.js';
-import type { Form } from './schema/types.js';
-
-function parsed(json: unknown): Form {
-  const result = parseForm(json);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.form;
-}
+import { parsed } from './test-support/parsed-form.js';
 
 const lead = parsed(crmLead);
 

@@ -3,19 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { generateForm } from '../bench/generate-form.js';
 import { createIntake, type Intake } from './create-intake.js';
 import { affectedBy } from './form-model.js';
-import { parseForm } from './parse-form.js';
 import type { Form } from './schema/types.js';
+import { parsed } from './test-support/parsed-form.js';
 
 /**
  * A change re-checks only the fields it can alter (`affectedBy`): the fast path must leave every
  * field exactly as checking the whole form again from the same values does (the original).
  */
-
-function parsed(json: unknown): Form {
-  const result = parseForm(json);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.form;
-}
 
 /** Everything a UI reads of each field. */
 function view(intake: Intake, form: Form) {

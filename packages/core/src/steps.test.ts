@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIntake, type IntakeChange } from './create-intake.js';
-import { parseForm } from './parse-form.js';
-import type { Form } from './schema/types.js';
-
-function parsed(json: unknown): Form {
-  const result = parseForm(json);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.form;
-}
+import { parsed } from './test-support/parsed-form.js';
 
 const stepped = parsed({
   id: 'stepped',

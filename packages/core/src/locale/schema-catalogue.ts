@@ -1,4 +1,4 @@
-import type { SchemaIssue } from '../parse-form.js';
+import type { Issue, SchemaIssueCode } from '../issue.js';
 import type { RawSchemaIssue } from '../schema/raw-issue.js';
 import { fillTemplate, messagesFor } from './format-message.js';
 import type { CoreMessages } from './messages.js';
@@ -59,7 +59,7 @@ export interface SchemaTexts {
 export function useSchemaTexts(_texts: SchemaTexts): void {}
 
 /** Writes the message of a schema issue (`parseForm`'s) in the given messages' locale. */
-export function localizeSchemaIssue(issue: RawSchemaIssue, messages: CoreMessages, locale: string): SchemaIssue {
+export function localizeSchemaIssue(issue: RawSchemaIssue, messages: CoreMessages, locale: string): Issue<SchemaIssueCode> {
   const texts = messages.schema && messages.typeNames && messages.didYouMean !== undefined ? (messages as SchemaMessages) : schemaMessagesFor(locale)!;
   const params: Record<string, string | number> = { ...issue.params };
   for (const key of ['expected', 'received']) {
