@@ -6,6 +6,8 @@
 //
 //   node bench/load-phases.mjs [--size 30|200] [--runs 15] [--form form.json] a/intake.js [b/intake.js …]
 //
+// Each intake.js is served with the data files of its folder (data-files.json), as a site serves them.
+//
 // Prints, per script: navigation → interactive (median, mean ± standard error, and ÷ plain),
 // the time to `customElements.define`, the form's own updates, the fields' updates, and the first
 // update of each field type (sums per load, medians over loads). `--form` times a form of your own
@@ -35,8 +37,13 @@ const files = {
   '/plain.html': { type: 'text/html; charset=utf-8', body: plainPage(bench, { script: '/plain.js', style: '/plain.css' }) },
 };
 for (const [i, script] of scripts.entries()) {
-  files[`/v${i}.js`] = { type: 'text/javascript', body: await readFile(script) };
-  files[`/v${i}.html`] = { type: 'text/html; charset=utf-8', body: intakePage(bench, `/v${i}.js`) };
+  files[`/v${i}/intake.js`] = { type: 'text/javascript', body: await readFile(script) };
+  files[`/v${i}.html`] = { type: 'text/html; charset=utf-8', body: intakePage(bench, `/v${i}/intake.js`) };
+  // The data files it loads on demand (phone, region), from beside it, as the benchmark serves them.
+  const dir = new URL('./', new URL(script, `file://${process.cwd()}/`));
+  for (const file of Object.values(JSON.parse(await readFile(new URL('data-files.json', dir), 'utf8')))) {
+    files[`/v${i}/${file}`] = { type: 'text/javascript', body: await readFile(new URL(file, dir)) };
+  }
 }
 const { server, origin } = await serveFiles(files);
 const browser = await launchChromium();

@@ -38,6 +38,8 @@ let origin: string;
 let receiver: ReceiverServer;
 let browser: Browser;
 const requests = new Map<string, number>();
+/** When set, the region data file is not there (404), as for a phone that cannot reach it. */
+let withoutRegionData = false;
 
 function page(body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>region data</title>
@@ -65,7 +67,7 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
     return;
   }
   const file = Object.values(dataFiles).find((name) => path === `/${name}`);
-  if (file) {
+  if (file && !(withoutRegionData && file === dataFiles['region'])) {
     requests.set(file, (requests.get(file) ?? 0) + 1);
     response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' });
     response.end(await readFile(`${dist}${file}`));
@@ -155,6 +157,36 @@ describe('region data file of intake.js', () => {
     expect(requests.get(dataFiles['region']!)).toBe(1);
     expect(problems.all()).toEqual([]);
     await page.close();
+  });
+
+  it('when the data file cannot load, the page stays responsive and the field says so, in both locales', { timeout: 60_000 }, async () => {
+    withoutRegionData = true;
+    try {
+      const { page, problems } = await open('/form.html');
+      // Before the fix, each render of the field asked for the failed load again and drew again when it
+      // settled: a loop of microtasks that froze the page (this evaluate never returned).
+      const said = await page.waitForFunction(() => {
+        const select = document.querySelector('intake-form')?.shadowRoot?.querySelector<HTMLSelectElement>('intake-field[name="address"] select');
+        return select?.options[0]?.text.includes('地区列表') ? { text: select.options[0].text, disabled: select.disabled, busy: select.getAttribute('aria-busy') } : false;
+      }, { timeout: 15_000 });
+      expect(await said.jsonValue()).toEqual({ text: '地区列表尚未加载，请稍候或刷新页面', disabled: true, busy: 'false' });
+      // The rest of the form works: a person types, and the page answers at once.
+      await page.evaluate(() => (document.querySelector('intake-form')!.shadowRoot!.querySelector('intake-field[name="company"] input') as HTMLInputElement).focus());
+      await page.keyboard.type('上海示例科技');
+      const started = Date.now();
+      expect(await page.evaluate(() => (document.querySelector('intake-form') as HTMLElement & { values: Record<string, unknown> }).values['company'])).toBe('上海示例科技');
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await page.evaluate(() => document.querySelector('intake-form')!.setAttribute('locale', 'en'));
+      await page.waitForFunction(() => document.querySelector('intake-form')!.shadowRoot!.querySelector<HTMLSelectElement>('intake-field[name="address"] select')?.options[0]?.text === 'The list of regions has not loaded. Wait a moment or reload the page', { timeout: 5_000 });
+      // One try, one warning: the 404 itself and the warning are all that went wrong.
+      expect(problems.failed).toEqual([`404 ${origin}/${dataFiles['region']}`]);
+      expect(problems.errors).toEqual([]);
+      expect(problems.console.filter((text) => !text.startsWith('Failed to load resource'))).toEqual([]);
+      expect(problems.csp).toEqual([]);
+      await page.close();
+    } finally {
+      withoutRegionData = false;
+    }
   });
 
   it('a broken form loads the texts of schema problems as a data file and says what is wrong', { timeout: 30_000 }, async () => {
