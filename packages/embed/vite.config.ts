@@ -53,7 +53,7 @@ function compressChunks(): Plugin {
         const result = await minify(chunk.code, {
           ecma: 2020,
           compress: { passes: 2 },
-          mangle: false,
+          mangle: true,
           format: { ascii_only: true },
           sourceMap: { content: JSON.stringify(chunk.map), url: mapFile.split('/').pop() },
         });

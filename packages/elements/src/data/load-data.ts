@@ -9,11 +9,17 @@ const loads = new Map<keyof DataFiles, Promise<DataFiles[keyof DataFiles] | unde
  * call imports it, later calls share that promise. Resolves to `undefined` when it cannot load
  * (offline, blocked): the form goes on without it, and no later call tries again in this page
  * (a browser keeps a failed module import failed).
+ *
+ * The import starts once the form's first frame is drawn (an animation frame, then a task): the
+ * data files are large modules whose evaluation, and the redraw of the fields that use them, would
+ * otherwise delay the first paint of the form (docs/BENCHMARKS.md, "Data files after the first
+ * paint"). Until then the fields work without them: the lite phone check, a region select that
+ * says it is loading.
  */
 export function loadData<Name extends keyof DataFiles>(name: Name): Promise<DataFiles[Name] | undefined> {
   let load = loads.get(name);
   if (!load) {
-    load = importers[name]().catch((error: unknown) => {
+    load = new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn))).then(importers[name]).catch((error: unknown) => {
       console.warn(`Intake: the ${name} data file could not be loaded; going on without it.`, error);
       return undefined;
     });

@@ -1,5 +1,5 @@
 import { noChange, nothing, type ChildPart } from 'lit';
-import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import { Directive, directive } from 'lit/directive.js';
 
 /** One radio button or checkbox of a choice list: its value, its text and whether it is chosen. */
 export interface ChoiceItem {
@@ -38,11 +38,6 @@ interface ChoiceNodes {
  */
 class ChoiceListDirective extends Directive {
   #choices: ChoiceNodes[] = [];
-
-  constructor(partInfo: PartInfo) {
-    super(partInfo);
-    if (partInfo.type !== PartType.CHILD) throw new Error('choiceList() can only be used in child expressions.');
-  }
 
   render(_items: readonly ChoiceItem[], _options: ChoiceListOptions): typeof nothing {
     return nothing;

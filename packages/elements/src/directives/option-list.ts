@@ -1,5 +1,5 @@
 import { noChange, nothing, type ChildPart } from 'lit';
-import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import { Directive, directive } from 'lit/directive.js';
 
 /** One `<option>` of a select: its value and its visible text. */
 export interface OptionItem {
@@ -21,11 +21,6 @@ class OptionListDirective extends Directive {
   #options: HTMLOptionElement[] = [];
   #items: readonly OptionItem[] | undefined;
   #selected: string | undefined;
-
-  constructor(partInfo: PartInfo) {
-    super(partInfo);
-    if (partInfo.type !== PartType.CHILD) throw new Error('optionList() can only be used in child expressions.');
-  }
 
   render(_items: readonly OptionItem[], _selected: string): typeof nothing {
     return nothing;

@@ -26,8 +26,10 @@ let nextId = 0;
  * controller. Validation rules and messages come from `@intake/core`.
  *
  * Inside `<intake-form>` a field has no shadow root: its parts are parts of the form's shadow
- * tree, styled with `intake-form::part(input)`, and its custom states are not visible to page CSS.
- * Alone, it has its own shadow root: `intake-field::part(input)`, `intake-field:state(user-invalid)`.
+ * tree, styled with `intake-form::part(input)`. It has no custom states, validity or form value
+ * there either: the form judges it through its controller, and shows that in the field's markup
+ * (the error message, `aria-invalid`). Alone, it has its own shadow root and all of them:
+ * `intake-field::part(input)`, `intake-field:state(user-invalid)`.
  * The theming reference is docs/theming.md.
  *
  * @summary A form-associated, accessible, localized field.
@@ -318,7 +320,9 @@ export class IntakeField extends FormControl {  static override shadowRootOption
     }
   }
   protected override updated(): void {
-    this.#syncFormState();
+    // In `<intake-form>` nothing reads a field's form state (see the class comment), and writing
+    // it on every keystroke cost a tenth of the keystroke (docs/BENCHMARKS.md, "Fixing an error").
+    if (!this.intake) this.#syncFormState();
   }
 
   /** Builds the one-field controller of a standalone field from its attributes. */
@@ -359,10 +363,7 @@ export class IntakeField extends FormControl {  static override shadowRootOption
       return;
     }
     const name = this.#fieldName;
-    // Alone, the field's value goes into the native form around it. In `<intake-form>` nothing
-    // reads it (the form makes its record from its controller, and its drafts keep what was
-    // typed), so a keystroke does not write it.
-    if (!this.intake) this.setFormValue(formValueOf(controller, field, name, this.name), JSON.stringify(controller.get(name) ?? null));
+    this.setFormValue(formValueOf(controller, field, name, this.name), JSON.stringify(controller.get(name) ?? null));
     const issue = controller.isVisible(name) ? controller.issueFor(name) : undefined;
     if (issue) this.setControlValidity(validityFlags(issue.code), issue.message, this.#mainControl() ?? undefined);
     else this.setControlValidity({});

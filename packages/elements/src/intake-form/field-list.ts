@@ -1,6 +1,6 @@
 import type { Form, Intake } from '@intake/core';
 import { noChange, nothing, type ChildPart } from 'lit';
-import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import { Directive, directive } from 'lit/directive.js';
 
 /** The `<intake-field>` properties the list sets. */
 interface BoundField extends HTMLElement {
@@ -21,11 +21,6 @@ class FieldListDirective extends Directive {
   #elements = new Map<string, BoundField>();
   #names: readonly string[] | undefined;
   #theme: string | undefined;
-
-  constructor(partInfo: PartInfo) {
-    super(partInfo);
-    if (partInfo.type !== PartType.CHILD) throw new Error('fieldList() can only be used in child expressions.');
-  }
 
   render(_intake: Intake, _names: readonly string[], _theme: string | undefined): typeof nothing {
     return nothing;
