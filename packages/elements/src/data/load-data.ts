@@ -10,11 +10,12 @@ const loads = new Map<keyof DataFiles, Promise<DataFiles[keyof DataFiles] | unde
  * (offline, blocked): the form goes on without it, and no later call tries again in this page
  * (a browser keeps a failed module import failed).
  *
- * The import starts once the form's first frame is drawn (an animation frame, then a task): the
- * data files are large modules whose evaluation, and the redraw of the fields that use them, would
- * otherwise delay the first paint of the form (docs/BENCHMARKS.md, "Data files after the first
- * paint"). Until then the fields work without them: the lite phone check, a region select that
- * says it is loading.
+ * The import starts once the form's first frame is drawn (an animation frame, then a task; in a
+ * hidden tab, once it is shown): the data files are large modules whose evaluation, and the redraw
+ * of the fields that use them, would otherwise delay the first paint of the form (docs/BENCHMARKS.md,
+ * "Data files after the first frame"). Until then the fields work without them: the lite phone
+ * check, a region select that says it is loading. (Waiting for an idle moment instead was tried:
+ * the loads then fell on the person's first keystrokes.)
  */
 export function loadData<Name extends keyof DataFiles>(name: Name): Promise<DataFiles[Name] | undefined> {
   let load = loads.get(name);
