@@ -170,6 +170,19 @@ describe('region data file of intake.js', () => {
         return select?.options[0]?.text.includes('地区列表') ? { text: select.options[0].text, disabled: select.disabled, busy: select.getAttribute('aria-busy') } : false;
       }, { timeout: 15_000 });
       expect(await said.jsonValue()).toEqual({ text: '地区列表尚未加载，请稍候或刷新页面', disabled: true, busy: 'false' });
+      // A submit says the same on the field and in the summary: not "choose a region", which nobody can.
+      const messages = await page.evaluate(async () => {
+        const form = document.querySelector('intake-form') as HTMLElement & { validate(): boolean; updateComplete: Promise<unknown> };
+        form.validate();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const root = form.shadowRoot!;
+        return {
+          inline: root.querySelector('intake-field[name="address"] [part~="error"]')?.textContent?.trim(),
+          summary: [...root.querySelectorAll('[part~="error-summary"] a')].map((link) => link.textContent?.trim()),
+        };
+      });
+      expect(messages.inline).toContain('地区列表尚未加载，请稍候或刷新页面');
+      expect(messages.summary).toContain('地区列表尚未加载，请稍候或刷新页面');
       // The rest of the form works: a person types, and the page answers at once.
       await page.evaluate(() => (document.querySelector('intake-form')!.shadowRoot!.querySelector('intake-field[name="company"] input') as HTMLInputElement).focus());
       await page.keyboard.type('上海示例科技');

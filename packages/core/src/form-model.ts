@@ -5,6 +5,7 @@ import type { CoreMessages } from './locale/messages.js';
 import { fillValueMessage, labelInSentence } from './locale/value-message.js';
 import type { FieldValue } from './normalize/normalize-field.js';
 import type { NormalizeResult } from './normalize/result.js';
+import { currentRegionData } from './region/current-region-data.js';
 import type { Field, Form } from './schema/types.js';
 import { resolveText } from './text.js';
 
@@ -39,6 +40,9 @@ function requiredCode(field: Field): ValueIssueCode {
   if (field.type === 'consent') return 'consent_required';
   // Nobody can type into a hidden field: its value was to come from the page (default, prefill, code).
   if (field.type === 'hidden') return 'hidden_missing';
+  // Without the region data nobody can choose a region (its select waits for the list), so
+  // "choose one" would ask the impossible: say the list has not loaded (docs/schema.md, "Region").
+  if (field.type === 'region' && !currentRegionData()) return 'region_unavailable';
   return ['select', 'radio', 'checkboxes', 'cascade', 'region'].includes(field.type) ? 'required_choice' : 'required';
 }
 
