@@ -320,8 +320,9 @@ export class IntakeField extends FormControl {  static override shadowRootOption
     }
   }
   protected override updated(): void {
-    // In `<intake-form>` nothing reads a field's form state (see the class comment), and writing
-    // it on every keystroke cost a tenth of the keystroke (docs/BENCHMARKS.md, "Fixing an error").
+    // In `<intake-form>` nothing reads a field's form state (see the class comment): writing it on
+    // every update was work for nothing (docs/BENCHMARKS.md, "Data files after the first frame,
+    // and no form state inside a form").
     if (!this.intake) this.#syncFormState();
   }
 
