@@ -40,8 +40,9 @@ function minifyLiterals(): Plugin {
  */
 /**
  * Runs terser's compressor (two passes, safe transforms only: no `unsafe` or `pure_getters`
- * options) and its renaming of local names (26 B more) over the minified files: 0.5 KB gzip off `intake.js` that the default
- * minifier leaves (packages/embed/README.md, "Size budget"). The source maps follow.
+ * options) and its renaming of local names (26 B of the total) over the minified files: 0.5 KB
+ * gzip off `intake.js` that the default minifier leaves (packages/embed/README.md, "Size
+ * budget"). The source maps follow.
  */
 function compressChunks(): Plugin {
   return {

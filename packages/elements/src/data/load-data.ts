@@ -3,6 +3,10 @@ import { currentPhoneEngine, usePhoneEngine, useSchemaTexts } from '@intake/core
 import { importers, type DataFiles } from './data-files.js';
 
 const loads = new Map<keyof DataFiles, Promise<DataFiles[keyof DataFiles] | undefined>>();
+const failed = new Set<keyof DataFiles>();
+
+/** Whether the data file `name` could not be loaded in this page (it is not asked for again). */
+export const loadFailed = (name: keyof DataFiles): boolean => failed.has(name);
 
 /**
  * Loads the data file `name` once per page (docs/schema.md, "Phone numbers in the script-tag build, and data loaded on demand"): the first
@@ -22,6 +26,7 @@ export function loadData<Name extends keyof DataFiles>(name: Name): Promise<Data
   if (!load) {
     load = new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn))).then(importers[name]).catch((error: unknown) => {
       console.warn(`Intake: the ${name} data file could not be loaded; going on without it.`, error);
+      failed.add(name);
       return undefined;
     });
     loads.set(name, load);

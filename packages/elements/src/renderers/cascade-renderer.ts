@@ -1,14 +1,11 @@
 import { currentRegionData, fillTemplate, messagesFor, resolveText, type CascadeOption, type Field } from '@intake/core';
 import { cascadeLineages } from '@intake/core/internal';
 import { html, type TemplateResult } from 'lit';
-import { loadRegionData } from '../data/load-data.js';
+import { loadFailed, loadRegionData } from '../data/load-data.js';
 import { optionList } from '../directives/option-list.js';
 import { ariaInvalid, ariaRequired, errorMessage, helpText, requiredMarker, type FieldRenderer, type FieldView } from './field-view.js';
 
 type LevelField = Extract<Field, { type: 'cascade' | 'region' }>;
-
-/** Whether the region data file failed to load in this page (a failed import stays failed: no field asks again). */
-let regionFailed = false;
 
 /** One choice of a level: a cascade's option, or a region (`code`, `name`). */
 type Choice = { readonly value?: string; readonly code?: string; readonly label?: unknown; readonly name?: string; readonly children?: readonly Choice[] };
@@ -32,7 +29,8 @@ export const cascadeRenderer: FieldRenderer<LevelField> = {
     const data = currentRegionData();
     // Drawn again once the data is there, or to say it could not load: never a load per render,
     // which would loop (render, settled load, render ...) and freeze the page when it fails.
-    if (region && !data && !regionFailed) void loadRegionData().then((loaded) => ((regionFailed = !loaded), view.requestUpdate()));
+    const failed = region && loadFailed('region');
+    if (region && !data && !failed) void loadRegionData().then(view.requestUpdate);
     const label = (i: number) =>
       region ? core.regionLevels[i]! : resolveText(field.levelLabels?.[i], locale) || fillTemplate(core.cascadeLevel, { level: i + 1 });
     const chosen = region ? (data?.lineage(value)?.map((node) => node.code) ?? []) : (cascadeLineages(field.options).get(value) ?? []);
@@ -40,12 +38,12 @@ export const cascadeRenderer: FieldRenderer<LevelField> = {
     const selects: TemplateResult[] = [];
     for (let i = 0; i === 0 || (choices.length > 0 && i < (region ? (field.levels ?? 3) : Infinity)); i++) {
       const current = chosen[i] ?? '';
-      const first = region && !data ? (regionFailed ? core.value.region_unavailable : ui.loadingChoices) : region ? fillTemplate(ui.chooseLevel, { level: label(i).toLowerCase() }) : ui.choose;
+      const first = region && !data ? (failed ? core.value.region_unavailable : ui.loadingChoices) : region ? fillTemplate(ui.chooseLevel, { level: label(i).toLowerCase() }) : ui.choose;
       const items = [{ value: '', label: first }, ...choices.map((c) => ({ value: (c.code ?? c.value)!, label: c.name ?? (resolveText(c.label as never, locale) || c.value!) }))];
       const id = i ? `${ids.base}-level-${i + 1}` : ids.control;
       selects.push(html`<span class="level" part="level"><label for=${id} part="level-label">${label(i)}</label
         ><span class="select"><select id=${id} part="input" data-level=${i} ?data-next=${!current && chosen.length === i} aria-describedby=${view.describedBy}
-          aria-invalid=${ariaInvalid(view)} aria-required=${ariaRequired(view)} aria-busy=${region && !data && !regionFailed} ?disabled=${view.disabled || (region && !data)}
+          aria-invalid=${ariaInvalid(view)} aria-required=${ariaRequired(view)} aria-busy=${region && !data && !failed} ?disabled=${view.disabled || (region && !data)}
           >${optionList(items, current)}</select></span></span>`);
       if (!current) break;
       choices = choices.find((c) => (c.code ?? c.value) === current)?.children ?? [];
