@@ -11,17 +11,24 @@
 //     in the DOM, the first control takes focus, then one animation frame and one task;
 //   - one keystroke: an `input` event on the first text field → the contender's updates flushed
 //     (one task) and laid out; the model is checked to hold the typed value (median per load);
-//   - a full validation of the empty form: validate() → every required error rendered, laid out;
+//   - a full validation of the empty form, as an empty submit: the contender's own submit button
+//     clicked (its handler validates, shows every error and focuses the first invalid field) →
+//     every required error rendered, laid out;
 //   - fixing an error: then, with every error showing, 20 characters typed one by one into the
 //     first required email field (else text field without a pattern), each keystroke as above;
 //     the total time.
 // Medians over the runs; ratios against the plain form.
 //
 //   node bench/browser-bench.mjs [--runs 9] [--sizes 30,200] [--keys 40] [--no-steps] [--write] [--json]
-//                                [--baseline dir]
+//                                [--baseline dir] [--accessible-plain]
 //
 // --baseline adds a 4th contender, "Intake (baseline)": the intake.js (and its data files) in that
 // directory, e.g. a copy of main's packages/embed/dist, to compare a change with it in one run.
+//
+// --accessible-plain adds "plain HTML, accessible": the plain form written by hand with what Intake
+// draws for accessibility (required text, help, live error regions, an error summary kept up to
+// date; bench/pages/plain-form.ts), as a reference in a table of its own. The targets stay
+// against the plain form.
 //
 // --write replaces the "Peers" section of docs/BENCHMARKS.md; --json prints the results as one
 // JSON line (prefixed `BENCH_JSON `) for the smoke test (test/node/peer-bench.test.ts).
@@ -40,6 +47,7 @@ const keyCount = Math.max(1, Number(option('--keys', 40)) || 40);
 const withSteps = !args.includes('--no-steps') && sizes.includes('30');
 const root = new URL('../', import.meta.url);
 const baseline = option('--baseline', undefined);
+const accessiblePlain = args.includes('--accessible-plain');
 const loadAtStart = loadavg()[0];
 if (args.includes('--write') && baseline) throw new Error('--write measures the built intake.js alone: leave out --baseline.');
 if (args.includes('--write') && runs < 7) throw new Error('--write needs medians of at least 7 runs (--runs 7 or more).');
@@ -49,7 +57,7 @@ const intakeScript = path('packages/embed/dist/intake.js');
 if (!existsSync(intakeScript)) throw new Error(`${intakeScript} is missing: run \`pnpm build\` first.`);
 
 // The pages are built in TypeScript (bench/pages) from the same form definitions.
-const { benchForms, intakePage, plainPage, plainFormCss, plainFormScript, surveyJsPage } = await loadPages();
+const { accessiblePlainCss, accessiblePlainScript, benchForms, intakePage, plainPage, plainFormCss, plainFormScript, surveyJsPage } = await loadPages();
 
 const allForms = benchForms();
 const formKeys = [...sizes, ...(withSteps ? ['30-steps'] : [])];
@@ -69,10 +77,12 @@ const files = {
   '/survey-core.min.css': { type: 'text/css', body: await readFile(new URL('./node_modules/survey-core/survey-core.min.css', import.meta.url)) },
   '/plain.js': { type: 'text/javascript', body: Buffer.from(plainFormScript) },
   '/plain.css': { type: 'text/css', body: Buffer.from(plainFormCss) },
+  '/a11y.js': { type: 'text/javascript', body: Buffer.from(accessiblePlainScript) },
+  '/a11y.css': { type: 'text/css', body: Buffer.from(accessiblePlainCss) },
 };
 const surveyVersion = JSON.parse(await readFile(new URL('./node_modules/survey-core/package.json', import.meta.url), 'utf8')).version;
 const contenders = ['plain', 'intake', 'surveyjs'];
-const names = { plain: 'plain HTML', intake: 'Intake', surveyjs: 'SurveyJS', base: 'Intake (baseline)' };
+const names = { plain: 'plain HTML', intake: 'Intake', surveyjs: 'SurveyJS', base: 'Intake (baseline)', a11y: 'plain HTML, accessible' };
 if (baseline) {
   const dir = (file) => fileURLToPath(new URL(file, new URL(`${baseline.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`)));
   files['/base/intake.js'] = { type: 'text/javascript', body: await readFile(dir('intake.js')) };
@@ -86,8 +96,9 @@ for (const key of formKeys) {
     intake: intakePage(bench, '/intake.js'),
     surveyjs: surveyJsPage(bench, { core: '/survey.core.min.js', ui: '/survey-js-ui.min.js', style: '/survey-core.min.css' }),
     base: baseline ? intakePage(bench, '/base/intake.js') : undefined,
+    a11y: accessiblePlain && !bench.stepped ? plainPage(bench, { script: '/a11y.js', style: '/a11y.css' }, true) : undefined,
   };
-  for (const kind of [...contenders, 'base']) {
+  for (const kind of [...contenders, 'base', 'a11y']) {
     if (!html[kind]) continue;
     files[`/${kind}-${key}.html`] = { type: 'text/html; charset=utf-8', body: Buffer.from(html[kind]) };
     pages.push({ kind, key, url: `/${kind}-${key}.html`, bench });
@@ -172,7 +183,7 @@ async function keystrokes(count, name) {
   return { median: times[times.length >> 1], p95: times[Math.floor(times.length * 0.95)], modelMisses, formRenders };
 }
 
-// Runs in the page: validates the (empty) form and waits until every expected error is rendered.
+// Runs in the page: submits the (empty) form and waits until every expected error is rendered.
 async function validation(expected) {
   const driver = window.__driver;
   const task = () => new Promise((resolve) => {
@@ -290,7 +301,7 @@ for (const [label, field] of [['JS (gzip)', 'jsGzip'], ['CSS (gzip)', 'cssGzip']
 }
 lines.push(
   '',
-  `Times: medians of ${runs} fresh loads per page (cache disabled), interleaved. Keystroke: median over ${keyCount} keystrokes per load, then the median of those. Validation: the empty form, \`validate()\` → all required errors rendered (the count is in brackets). Fix an error: then, every error showing, 20 characters typed one by one into the first required email field (\`jane.doe@example.com\`), else text field without a pattern (\`Acme Trading Company\`; in both forms here: the company name), each keystroke flushed and laid out like the one above; the total. Main-thread CPU time: the CPU the page's main thread used over the same validation or the same 20 keystrokes (Chromium's \`ThreadTime\`; the clock times above also count the time the thread waited for the CPU while other work ran on this 2-core machine).`,
+  `Times: medians of ${runs} fresh loads per page (cache disabled), interleaved. Keystroke: median over ${keyCount} keystrokes per load, then the median of those. Validation: an empty submit, each contender's own Send (Complete) button clicked (each validates, shows every error and focuses the first invalid field; Intake also shows its error summary) → all required errors rendered (the count is in brackets). Fix an error: then, every error showing, 20 characters typed one by one into the first required email field (\`jane.doe@example.com\`), else text field without a pattern (\`Acme Trading Company\`; in both forms here: the company name), each keystroke flushed and laid out like the one above; the total. Main-thread CPU time: the CPU the page's main thread used over the same validation or the same 20 keystrokes (Chromium's \`ThreadTime\`; the clock times above also count the time the thread waited for the CPU while other work ran on this 2-core machine).`,
   '',
   `| form | measure | plain HTML |${baseline ? ' Intake (baseline) |' : ''} Intake | SurveyJS |${baseline ? ' baseline ÷ plain |' : ''} Intake ÷ plain | SurveyJS ÷ plain |`,
   `|---|---|---:|${baseline ? '---:|' : ''}---:|---:|${baseline ? '---:|' : ''}---:|---:|`,
@@ -322,6 +333,21 @@ if (withSteps) {
 if (sizes.includes('200')) {
   const i = r('intake', '200');
   lines.push('', `Intake at 200 fields: keystroke p95 ${ms(i.keystrokeP95)}; whole-form re-renders during the ${keyCount * runs} keystrokes: ${i.formRenders}.`);
+}
+if (accessiblePlain) {
+  lines.push(
+    '',
+    'Against the plain form written by hand with the same accessibility as Intake (`--accessible-plain`: required text, help texts, live error regions with an "Error:" prefix, an error summary kept up to date):',
+    '',
+    '| form | measure | plain HTML | plain HTML, accessible | Intake | accessible ÷ plain | Intake ÷ accessible |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  );
+  for (const key of sizes) {
+    const [p, a, i] = ['plain', 'a11y', 'intake'].map((k) => r(k, key));
+    for (const [measure, field] of [['navigation → interactive', 'ready'], ['one keystroke', 'keystroke'], ['full validation: main-thread CPU time', 'validationCpu'], ['fix an error: main-thread CPU time', 'fixCpu']]) {
+      lines.push(`| ${key} fields | ${measure} | ${ms(p[field])} | ${ms(a[field])} | ${ms(i[field])} | ${ratio(a[field], p[field])} | ${ratio(i[field], a[field])} |`);
+    }
+  }
 }
 const table = lines.join('\n');
 

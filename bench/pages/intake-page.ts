@@ -25,7 +25,8 @@ export function intakePage(bench: BenchForm, script: string): string {
     textControl: () => fields().find((f) => f.field.name === ${JSON.stringify(bench.textField)}).renderRoot.querySelector('input'),
     control: (name) => fields().find((f) => f.field.name === name).renderRoot.querySelector('input'),
     value: (name) => form.values[name],
-    validate: () => form.validate(),
+    // An empty submit, as a person clicks Send: every error, the summary, the focus on the first invalid field.
+    validate: () => form.shadowRoot.querySelector('button[type=submit]').click(),
     errors: () => fields().filter((f) => f.renderRoot.querySelector('.field.invalid')).length,
     formRenders: () => renders,
   };

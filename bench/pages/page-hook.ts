@@ -15,7 +15,8 @@
  * - `textControl(): HTMLInputElement` the input of the keystroke field (BenchForm.textField);
  * - `control(name): HTMLInputElement` the input of a text or email field by name (BenchForm.errorField);
  * - `value(name): unknown` the value the contender's model holds for a field;
- * - `validate(): void` validates the whole form and shows every error;
+ * - `validate(): void` an empty submit: clicks the contender's own submit button, whose handler
+ *   validates the whole form, shows every error and moves the focus to the first invalid field;
  * - `errors(): number` how many fields show an error now;
  * - `formRenders(): number` (Intake only) how many times the whole form re-rendered.
  */

@@ -36,7 +36,8 @@ export function surveyJsPage(bench: BenchForm, assets: SurveyJsAssets): string {
     textControl: () => document.getElementById(survey.getQuestionByName(${JSON.stringify(bench.textField)}).inputId),
     control: (name) => document.getElementById(survey.getQuestionByName(name).inputId),
     value: (name) => survey.getValue(name),
-    validate: () => survey.validate(true, false),
+    // An empty Complete, as a person clicks it: every error shown, the focus on the first (SurveyJS's default).
+    validate: () => root.querySelector('.sd-navigation__complete-btn').click(),
     errors: () => questions().filter((q) => q.errors.length > 0 && box(q)?.querySelector('[role=alert], .sd-question__erbox')?.textContent.trim()).length,
   };
 </script>${readyHook}</body></html>`;
