@@ -146,24 +146,26 @@ export function checkForm(input: unknown): RawSchemaIssue[] {
 /**
  * An own `__proto__` key anywhere in the form (`JSON.parse` makes one: a locale map
  * `{"__proto__": "…"}`, a header): reported where it is, as a reader would otherwise drop it
- * silently. Iterative, so a deeply nested form cannot exhaust the stack; a node's path is only
- * spelled out for a key found (every form is walked on every parse).
+ * silently. Iterative, so a deeply nested form cannot exhaust the stack, and allocation-free per
+ * node (every form is walked on every parse): the stack holds each node with its key and depth,
+ * and `path` the keys down to the node being looked at, spelled out only for a key found.
  */
 function findProtoKeys(input: Json, issues: RawSchemaIssue[]): void {
-  type Place = { readonly parent: Place | undefined; readonly key: string | number };
-  const pathOf = (place: Place | undefined): Path => {
-    const path: (string | number)[] = [];
-    for (let at = place; at; at = at.parent) path.unshift(at.key);
-    return path;
-  };
-  const stack: [unknown, Place | undefined][] = [[input, undefined]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [value, place] = next;
-    if (Array.isArray(value)) value.forEach((item, key) => stack.push([item, { parent: place, key }]));
+  const path: (string | number)[] = [];
+  // Flat triples: value, its key in its parent, its depth (the root has neither key nor depth 0's key).
+  const stack: unknown[] = [input, '', 0];
+  while (stack.length > 0) {
+    const depth = stack.pop() as number;
+    const key = stack.pop() as string | number;
+    const value = stack.pop();
+    // Depth-first: the node's parent is the last node looked at one level up, so `path` up to
+    // `depth` holds the keys down to this node (what lies beyond is stale and never read).
+    if (depth > 0) path[depth - 1] = key;
+    if (Array.isArray(value)) value.forEach((item, index) => stack.push(item, index, depth + 1));
     else if (isObject(value)) {
-      for (const key of Object.keys(value)) {
-        if (key === '__proto__') issues.push({ code: 'reserved_name', path: [...pathOf(place), key], params: { name: key } });
-        else stack.push([value[key], { parent: place, key }]);
+      for (const name of Object.keys(value)) {
+        if (name === '__proto__') issues.push({ code: 'reserved_name', path: [...path.slice(0, depth), name], params: { name } });
+        else stack.push(value[name], name, depth + 1);
       }
     }
   }

@@ -195,11 +195,18 @@ export const fieldTypeTable = {
 /** The `type` of a field. */
 export type FieldType = keyof typeof fieldTypeTable;
 
+const keysByType = new Map<FieldType, Readonly<Record<string, KeySpec>>>();
+
 /**
  * The keys of a field type, in order (every field's, then its own), with `default` of the type's
- * kind. A fresh object each call.
+ * kind. Built once per type (the schema check asks for every field of every form it reads), so
+ * the same object each call: read it, never change it.
  */
 export function keysOf(type: FieldType): Readonly<Record<string, KeySpec>> {
-  const spec: FieldTypeSpec = fieldTypeTable[type];
-  return { ...baseKeys, default: { ...baseKeys.default, ...spec.default }, ...spec.keys };
+  let keys = keysByType.get(type);
+  if (!keys) {
+    const spec: FieldTypeSpec = fieldTypeTable[type];
+    keysByType.set(type, (keys = { ...baseKeys, default: { ...baseKeys.default, ...spec.default }, ...spec.keys }));
+  }
+  return keys;
 }
