@@ -82,6 +82,16 @@ label,legend{display:block;font-weight:600;margin-bottom:.25rem}input,select,tex
 button{min-height:48px;padding:.625rem 1.5rem;font:inherit;font-weight:600;border:0;border-radius:6px;background:#1d4ed8;color:#fff}`;
 
 /**
+ * The check both plain scripts share, the start of their `check(box)`: the field's inputs and its
+ * message (the constraint API's, or one for a required group with nothing chosen), `''` if valid.
+ */
+const checkMessage = `    const inputs = [...box.querySelectorAll('input,select,textarea')];
+    let message = '';
+    if (box.tagName === 'FIELDSET') {
+      if (box.hasAttribute('data-required') && !inputs.some((i) => i.checked)) message = 'Select an option.';
+    } else if (!inputs[0].checkValidity()) message = inputs[0].validationMessage;`;
+
+/**
  * The hand-written script of the plain form: validates with the constraint API (radio and checkbox
  * groups by hand), shows each message inline, tied with `aria-describedby`, and re-checks a field
  * that shows an error as the person types.
@@ -89,11 +99,7 @@ button{min-height:48px;padding:.625rem 1.5rem;font:inherit;font-weight:600;borde
 export const plainFormScript = `(() => {
   const form = document.querySelector('form.plain');
   const check = (box) => {
-    const inputs = [...box.querySelectorAll('input,select,textarea')];
-    let message = '';
-    if (box.tagName === 'FIELDSET') {
-      if (box.hasAttribute('data-required') && !inputs.some((i) => i.checked)) message = 'Select an option.';
-    } else if (!inputs[0].checkValidity()) message = inputs[0].validationMessage;
+${checkMessage}
     let error = box.querySelector('.error');
     if (message) {
       if (!error) {
@@ -139,11 +145,7 @@ export const accessiblePlainScript = `(() => {
   let summary;
   const entries = new Map();
   const check = (box) => {
-    const inputs = [...box.querySelectorAll('input,select,textarea')];
-    let message = '';
-    if (box.tagName === 'FIELDSET') {
-      if (box.hasAttribute('data-required') && !inputs.some((i) => i.checked)) message = 'Select an option.';
-    } else if (!inputs[0].checkValidity()) message = inputs[0].validationMessage;
+${checkMessage}
     const error = box.querySelector('.error');
     const help = box.querySelector('.help');
     if (message) {
