@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseRegionData } from './region-data.js';
+import { regionDataText, regionDataVersion } from './region-data.data.js';
 import { regionData } from './region-data-module.js';
 
 const require = createRequire(import.meta.url);
@@ -42,5 +44,15 @@ describe('region data', () => {
     expect(regionData.lineage('419001')?.map((n) => n.name)).toEqual(['河南省', '济源市']);
     for (const code of ['441900', '442000', '460400', '620200']) expect(regionData.lineage(code)?.at(-1)?.children).toEqual([]);
     expect(regionData.lineage('440301')).toBeUndefined(); // a 市辖区 code of older lists
+  });
+
+  it('reads a province\'s divisions when first asked for, once: by lineage before its children, and the same children after', () => {
+    const fresh = parseRegionData(regionDataText, regionDataVersion);
+    expect(fresh.lineage('440305')?.map((node) => node.code)).toEqual(['440000', '440300', '440305']);
+    const guangdong = fresh.provinces.find((province) => province.code === '440000')!;
+    expect(guangdong.children).toBe(guangdong.children);
+    expect(guangdong.children.find((city) => city.code === '440300')).toBe(fresh.lineage('440305')![1]);
+    expect(fresh.lineage('990000')).toBeUndefined();
+    expect(fresh.lineage('__proto__')).toBeUndefined();
   });
 });
