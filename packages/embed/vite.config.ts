@@ -47,7 +47,7 @@ function minifyLiterals(): Plugin {
 function compressChunks(): Plugin {
   return {
     name: 'intake:compress-chunks',
-    async generateBundle(_options, bundle) {
+    async generateBundle(options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.map) continue;
         const mapFile = `${chunk.fileName}.map`;
@@ -58,7 +58,7 @@ function compressChunks(): Plugin {
           // The script-tag files (IIFE) start with V8's compile hint: compile every function while
           // the file streams in, off the main thread, instead of each on its first call during the
           // page's load (docs/BENCHMARKS.md, "Compiled while it downloads").
-          format: { ascii_only: true, ...(chunk.fileName.endsWith('.js') ? { preamble: '//# allFunctionsCalledOnLoad' } : {}) },
+          format: { ascii_only: true, ...(options.format === 'iife' ? { preamble: '//# allFunctionsCalledOnLoad' } : {}) },
           sourceMap: { content: JSON.stringify(chunk.map), url: mapFile.split('/').pop() },
         });
         const asset = bundle[mapFile];

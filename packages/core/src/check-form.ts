@@ -152,7 +152,7 @@ export function checkForm(input: unknown): RawSchemaIssue[] {
  */
 function findProtoKeys(input: Json, issues: RawSchemaIssue[]): void {
   const path: (string | number)[] = [];
-  // Flat triples: value, its key in its parent, its depth (the root has neither key nor depth 0's key).
+  // Flat triples: a value, its key in its parent (unused for the root), its depth (the root's is 0).
   const stack: unknown[] = [input, '', 0];
   while (stack.length > 0) {
     const depth = stack.pop() as number;
