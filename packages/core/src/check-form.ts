@@ -8,11 +8,10 @@ import { fieldTypeTable, keysOf, type FieldType } from './schema/field-types.js'
 import { isoDatePattern } from './schema/patterns.js';
 import type { RawSchemaIssue } from './schema/raw-issue.js';
 import { conditionOperators, fieldTypes, type Field, type FieldCondition } from './schema/types.js';
+import { isObject } from './schema/is-object.js';
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 const arrayOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -1,6 +1,7 @@
 import { currentRegionData } from '../region/current-region-data.js';
 import type { RegionNode } from '../region/region-data.js';
 import { empty, fail, ok, type NormalizeResult } from './result.js';
+import { isObject } from '../schema/is-object.js';
 
 /**
  * A region's value in `record.data` (docs/schema.md, "Region"): the 6-digit code of the deepest
@@ -19,8 +20,6 @@ export interface RegionRules {
   /** 3 (province, city, district; the default) or 2 (province, city). */
   readonly levels?: number;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The record value of a complete choice. */
 function recordOf(lineage: readonly RegionNode[]): RegionValue {

@@ -3,6 +3,7 @@ import { countryPattern, fieldNamePattern, formIdPattern, localePattern } from '
 import { kindOf, type RawSchemaIssue } from './raw-issue.js';
 import { suggestKey } from '../locale/schema-catalogue.js';
 import { keysOf, type ValueSpec } from './field-types.js';
+import { isObject, isPlainObject } from './is-object.js';
 import { fieldTypes, type Form } from './types.js';
 
 /** What {@link readForm} returns: the form, or every structural problem found in it. */
@@ -92,19 +93,6 @@ function tooShortOther(value: unknown, min: number, parent: Place | undefined, k
   if (length === undefined || (length as number) >= min) return;
   if (Array.isArray(value) || typeof value === 'string') report('empty', parent, key);
   else report('too_small_value', parent, key, { min });
-}
-
-/** zod's `isObject`: what `z.strictObject` and `z.discriminatedUnion` accept. */
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** zod's `isPlainObject`: what `z.record` accepts (its constructor's prototype has its own `isPrototypeOf`). */
-function isPlainObject(value: unknown): value is Record<Key, unknown> {
-  if (!isObject(value)) return false;
-  const constructor: unknown = value['constructor'];
-  if (typeof constructor !== 'function') return true;
-  const prototype: unknown = (constructor as { prototype?: unknown }).prototype;
-  return isObject(prototype) && Object.hasOwn(prototype, 'isPrototypeOf');
 }
 
 const string: Reader = (value, parent, key) => (typeof value === 'string' ? value : wrongType('string', value, parent, key));
